@@ -1,0 +1,89 @@
+package io.soundbox.generation.store;
+
+import io.soundbox.audio.PcmBuffer;
+import io.soundbox.audio.WavCodec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.regex.Pattern;
+
+/**
+ * The audio store directory as this service writes it: one {@code <jobId>.wav} per finished job, written
+ * atomically, so a file that exists is complete and marks its job as done.
+ */
+public final class AudioStore {
+    /** Job ids become file names: nothing that could climb out of the directory or surprise a shell. */
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private final Path dir;
+
+    private AudioStore(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Opens the store, creating the directory (and parents) when missing. */
+    public static AudioStore open(Path dir) {
+        Path absolute = dir.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(absolute);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the audio store " + absolute, e);
+        }
+        return new AudioStore(absolute);
+    }
+
+    public static boolean isSafeId(String id) {
+        return id != null && SAFE_ID.matcher(id).matches();
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public String fileName(String jobId) {
+        if (!isSafeId(jobId)) {
+            throw new IllegalArgumentException("unsafe job id for a file name: " + jobId);
+        }
+        return jobId + ".wav";
+    }
+
+    public Path pathOf(String jobId) {
+        return dir.resolve(fileName(jobId));
+    }
+
+    public boolean contains(String jobId) {
+        return Files.isRegularFile(pathOf(jobId));
+    }
+
+    public void save(String jobId, PcmBuffer pcm) throws IOException {
+        WavCodec.writeAtomically(pcm, pathOf(jobId));
+    }
+
+    /** Reads a stored file back for what the events report about it. */
+    public StoredAudio describe(String jobId) throws IOException {
+        Path file = pathOf(jobId);
+        PcmBuffer pcm = WavCodec.read(file);
+        return new StoredAudio(fileName(jobId), pcm.durationSeconds(), pcm.sampleRate(),
+                Files.getLastModifiedTime(file).toInstant());
+    }
+
+    /** True when a file can be created here now (the disk is mounted, writable and not full). */
+    public boolean isWritable() {
+        try {
+            Path probe = Files.createTempFile(dir, ".probe", ".tmp");
+            Files.delete(probe);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * @param createdAt the file's modification time: stable across re-deliveries, so the library's
+     *                  upsert sees the same row each time
+     */
+    public record StoredAudio(String filename, double durationSeconds, int sampleRate, Instant createdAt) {
+    }
+}
