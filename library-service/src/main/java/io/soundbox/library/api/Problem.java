@@ -1,0 +1,16 @@
+package io.soundbox.library.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * An RFC 9457 problem document, served as {@code application/problem+json}.
+ *
+ * @param type a URN naming the kind of problem; clients may switch on it
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(String type, String title, int status, String detail, String instance) {
+    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final String INVALID_PARAMETER = "urn:soundbox:problem:invalid-parameter";
+    public static final String NOT_FOUND = "urn:soundbox:problem:not-found";
+    public static final String INTERNAL = "urn:soundbox:problem:internal-error";
+}

@@ -1,0 +1,116 @@
+package io.soundbox.library.ingest;
+
+import io.soundbox.events.AudioCreated;
+import io.soundbox.events.AudioKind;
+import io.soundbox.library.domain.Categorizer;
+import io.soundbox.library.domain.Generation;
+import io.soundbox.library.persistence.GenerationRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Turns an {@link AudioCreated} event into a library row. Idempotent: the row is keyed by the generation
+ * id, so a replayed topic refreshes rows instead of duplicating them.
+ */
+@ApplicationScoped
+public class GenerationIngestor {
+    /** The gateway serves {@code /audio/<filename>} only for such names; anything else is unplayable. */
+    static final Pattern FILENAME = Pattern.compile("[A-Za-z0-9_.-]{1,255}");
+    static final int MAX_ID_LENGTH = 128;
+    /** The longest text the original accepted (TTS); prompts are at most 500. */
+    static final int MAX_PROMPT_LENGTH = 5000;
+
+    private final Categorizer categorizer;
+    private final GenerationRepository repository;
+    private final Clock clock;
+
+    @Inject
+    public GenerationIngestor(Categorizer categorizer, GenerationRepository repository) {
+        this(categorizer, repository, Clock.systemUTC());
+    }
+
+    public GenerationIngestor(Categorizer categorizer, GenerationRepository repository, Clock clock) {
+        this.categorizer = categorizer;
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores the event's generation.
+     *
+     * @return true when a row was inserted or changed, false for a replay that changed nothing
+     * @throws InvalidEventException for an event that can never be stored
+     */
+    public boolean ingest(AudioCreated event) {
+        return repository.upsert(toGeneration(event, clock.instant()));
+    }
+
+    Generation toGeneration(AudioCreated e, Instant now) {
+        String id = e.generationId().trim();
+        if (id.isEmpty() || id.length() > MAX_ID_LENGTH || id.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidEventException("generation id must be 1-" + MAX_ID_LENGTH
+                    + " printable characters");
+        }
+        String filename = e.filename().trim();
+        if (!FILENAME.matcher(filename).matches() || filename.chars().allMatch(ch -> ch == '.')) {
+            throw new InvalidEventException("filename '" + printable(filename) + "' of " + id
+                    + " is not a plain file name of the audio store");
+        }
+        if (!Double.isFinite(e.durationSeconds()) || e.durationSeconds() < 0) {
+            throw new InvalidEventException("duration of " + id + " is not a non-negative number: "
+                    + e.durationSeconds());
+        }
+        if (e.sampleRate() < 0) {
+            throw new InvalidEventException("sample rate of " + id + " is negative: " + e.sampleRate());
+        }
+        String prompt = e.prompt() == null ? "" : e.prompt().strip();
+        if (prompt.length() > MAX_PROMPT_LENGTH) {
+            prompt = prompt.substring(0, MAX_PROMPT_LENGTH);
+        }
+        String voice = blankToNull(e.voice());
+        Integer quality = e.qualityScore() == null ? null : Math.max(0, Math.min(100, e.qualityScore()));
+        return new Generation(
+                id,
+                filename,
+                prompt,
+                model(e),
+                e.kind(),
+                e.durationSeconds(),
+                e.sampleRate(),
+                categorizer.categorize(e.kind(), prompt, voice, e.tags()),
+                blankToNull(e.userId()),
+                e.isPublic(),
+                e.loop(),
+                0,
+                0,
+                0,
+                0,
+                quality,
+                blankToNull(e.spectrogram()),
+                voice,
+                e.createdAt() == null ? now : e.createdAt(),
+                now);
+    }
+
+    /** The event's model, or the original's name for the kind (speech is "voice"). */
+    private static String model(AudioCreated e) {
+        String m = blankToNull(e.model());
+        if (m != null) {
+            return m.toLowerCase(Locale.ROOT);
+        }
+        return e.kind() == AudioKind.MUSIC ? "music" : e.kind() == AudioKind.SFX ? "audio" : "voice";
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String printable(String s) {
+        String cut = s.length() > 80 ? s.substring(0, 80) + "…" : s;
+        return cut.replaceAll("\\p{Cntrl}", "?");
+    }
+}

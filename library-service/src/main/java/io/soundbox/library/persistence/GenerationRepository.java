@@ -1,0 +1,195 @@
+package io.soundbox.library.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.soundbox.events.AudioKind;
+import io.soundbox.library.domain.Generation;
+import io.soundbox.library.domain.LibraryQuery;
+import io.soundbox.library.domain.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The {@code generations} table. Plain JDBC: every method borrows a connection for one statement (or
+ * one read transaction) and gives it back, so callers never hold the single SQLite write lock for long.
+ * Blocking: call it from worker threads only.
+ */
+@ApplicationScoped
+public class GenerationRepository {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {
+    };
+
+    private static final String COLUMNS = "g.id, g.filename, g.prompt, g.model, g.kind, g.duration, g.sample_rate,"
+            + " g.category, g.user_id, g.is_public, g.is_loop, g.upvotes, g.downvotes, g.play_count,"
+            + " g.download_count, g.quality_score, g.spectrogram, g.voice, g.created_at, g.updated_at";
+
+    /*
+     * Re-delivery of an event may only refresh the facts of the file (a quality retry replaces it).
+     * Everything people changed since (votes, plays, visibility, curated categories) stays, and an
+     * identical replay changes nothing at all, updated_at included.
+     */
+    private static final String UPSERT = """
+            INSERT INTO generations (id, filename, prompt, model, kind, duration, sample_rate, category, user_id,
+                                     is_public, is_loop, quality_score, spectrogram, voice, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET
+                filename = excluded.filename,
+                duration = excluded.duration,
+                sample_rate = excluded.sample_rate,
+                is_loop = excluded.is_loop,
+                quality_score = excluded.quality_score,
+                spectrogram = excluded.spectrogram,
+                updated_at = excluded.updated_at
+            WHERE generations.filename IS NOT excluded.filename
+               OR generations.duration IS NOT excluded.duration
+               OR generations.sample_rate IS NOT excluded.sample_rate
+               OR generations.is_loop IS NOT excluded.is_loop
+               OR generations.quality_score IS NOT excluded.quality_score
+               OR generations.spectrogram IS NOT excluded.spectrogram""";
+
+    private final DataSource dataSource;
+
+    @Inject
+    public GenerationRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Inserts a new generation or refreshes the file facts of an existing one (same id).
+     *
+     * @return true when a row was inserted or changed, false for a replay that changed nothing
+     */
+    public boolean upsert(Generation g) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(UPSERT)) {
+            int i = 0;
+            p.setString(++i, g.id());
+            p.setString(++i, g.filename());
+            p.setString(++i, g.prompt());
+            p.setString(++i, g.model());
+            p.setString(++i, g.kind().wireName());
+            p.setDouble(++i, g.durationSeconds());
+            p.setInt(++i, g.sampleRate());
+            p.setString(++i, toJson(g.categories()));
+            p.setString(++i, g.userId());
+            p.setInt(++i, g.isPublic() ? 1 : 0);
+            p.setInt(++i, g.isLoop() ? 1 : 0);
+            if (g.qualityScore() == null) {
+                p.setNull(++i, Types.INTEGER);
+            } else {
+                p.setInt(++i, g.qualityScore());
+            }
+            p.setString(++i, g.spectrogram());
+            p.setString(++i, g.voice());
+            p.setString(++i, SqlInstants.format(g.createdAt()));
+            p.setString(++i, SqlInstants.format(g.updatedAt()));
+            return p.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw new LibraryStoreException("cannot store generation " + g.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Any generation, public or not (owners and ingestion checks). */
+    public Optional<Generation> findById(String id) {
+        return findOne("SELECT " + COLUMNS + " FROM generations g WHERE g.id = ?", id);
+    }
+
+    /** A generation the public library shows. */
+    public Optional<Generation> findPublicById(String id) {
+        return findOne("SELECT " + COLUMNS + " FROM generations g WHERE g.id = ? AND g.is_public = 1", id);
+    }
+
+    /** One page of the public library and the number of items the whole listing holds. */
+    public Page<Generation> list(LibraryQuery q) {
+        LibraryListSql sql = LibraryListSql.of(q, COLUMNS);
+        // Count and page run as two autocommit reads, not one transaction: with transaction_mode=IMMEDIATE
+        // a transaction would take the write lock. An item ingested in between can shift a total by one.
+        try (Connection c = dataSource.getConnection()) {
+            long total;
+            try (PreparedStatement p = c.prepareStatement(sql.count())) {
+                sql.bind(p, false);
+                try (ResultSet rs = p.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            List<Generation> items = new ArrayList<>();
+            if (q.offset() < total) {
+                try (PreparedStatement p = c.prepareStatement(sql.page())) {
+                    sql.bind(p, true);
+                    try (ResultSet rs = p.executeQuery()) {
+                        while (rs.next()) {
+                            items.add(read(rs));
+                        }
+                    }
+                }
+            }
+            return new Page<>(items, total, q.page(), q.perPage());
+        } catch (SQLException e) {
+            throw new LibraryStoreException("cannot list the library: " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<Generation> findOne(String sql, String id) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
+            p.setString(1, id);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new LibraryStoreException("cannot read generation " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Generation read(ResultSet rs) throws SQLException {
+        int quality = rs.getInt("quality_score");
+        Integer qualityScore = rs.wasNull() ? null : quality;
+        return new Generation(
+                rs.getString("id"),
+                rs.getString("filename"),
+                rs.getString("prompt"),
+                rs.getString("model"),
+                AudioKind.fromWire(rs.getString("kind")),
+                rs.getDouble("duration"),
+                rs.getInt("sample_rate"),
+                fromJson(rs.getString("category")),
+                rs.getString("user_id"),
+                rs.getInt("is_public") == 1,
+                rs.getInt("is_loop") == 1,
+                rs.getInt("upvotes"),
+                rs.getInt("downvotes"),
+                rs.getLong("play_count"),
+                rs.getLong("download_count"),
+                qualityScore,
+                rs.getString("spectrogram"),
+                rs.getString("voice"),
+                SqlInstants.parse(rs.getString("created_at")),
+                SqlInstants.parse(rs.getString("updated_at")));
+    }
+
+    private static String toJson(List<String> categories) {
+        try {
+            return JSON.writeValueAsString(categories);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a list of strings always serialises", e);
+        }
+    }
+
+    private static List<String> fromJson(String json) {
+        try {
+            return json == null ? List.of() : JSON.readValue(json, STRING_LIST);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("category column holds no JSON array of strings: " + json, e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.soundbox.library.persistence;
+
+import io.soundbox.library.domain.LibraryQuery;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The SQL of one library listing: the same WHERE clause for the count and the page. User input only ever
+ * reaches SQLite as bound parameters; the statement text is built from fixed fragments.
+ */
+final class LibraryListSql {
+    private final String from;
+    private final String where;
+    private final String orderBy;
+    private final String columns;
+    private final List<String> params;
+    private final LibraryQuery query;
+
+    private LibraryListSql(String from, String where, String orderBy, String columns, List<String> params,
+                           LibraryQuery query) {
+        this.from = from;
+        this.where = where;
+        this.orderBy = orderBy;
+        this.columns = columns;
+        this.params = params;
+        this.query = query;
+    }
+
+    static LibraryListSql of(LibraryQuery q, String columns) {
+        List<String> conditions = new ArrayList<>();
+        List<String> params = new ArrayList<>();
+        String from = "generations g";
+        if (q.match() != null) {
+            from = "generations_fts JOIN generations g ON g.seq = generations_fts.rowid";
+            conditions.add("generations_fts MATCH ?");
+            params.add(q.match().expression());
+        }
+        conditions.add("g.is_public = 1");
+        if (q.kind() != null) {
+            conditions.add("g.kind = ?");
+            params.add(q.kind().wireName());
+        }
+        if (q.userId() != null) {
+            conditions.add("g.user_id = ?");
+            params.add(q.userId());
+        }
+        if (q.category() != null) {
+            conditions.add("EXISTS (SELECT 1 FROM json_each(g.category) WHERE json_each.value = ?)");
+            params.add(q.category());
+        }
+        return new LibraryListSql(from, String.join(" AND ", conditions), orderBy(q), columns, params, q);
+    }
+
+    private static String orderBy(LibraryQuery q) {
+        // created_at and then id make every order total, so pages neither repeat nor skip items.
+        String newest = "g.created_at DESC, g.id DESC";
+        return switch (q.sort()) {
+            case RECENT -> newest;
+            case POPULAR -> "(g.upvotes + g.downvotes) DESC, g.play_count DESC, " + newest;
+            case RATING -> "(g.upvotes - g.downvotes) DESC, g.upvotes DESC, " + newest;
+            // bm25: lower is better. A match in the prompt weighs more than one in the categories.
+            case RELEVANCE -> "bm25(generations_fts, 2.0, 1.0), " + newest;
+        };
+    }
+
+    String count() {
+        return "SELECT count(*) FROM " + from + " WHERE " + where;
+    }
+
+    String page() {
+        return "SELECT " + columns + " FROM " + from + " WHERE " + where + " ORDER BY " + orderBy
+                + " LIMIT ? OFFSET ?";
+    }
+
+    void bind(PreparedStatement p, boolean withPaging) throws SQLException {
+        int i = 0;
+        for (String param : params) {
+            p.setString(++i, param);
+        }
+        if (withPaging) {
+            p.setInt(++i, query.perPage());
+            p.setLong(++i, query.offset());
+        }
+    }
+}

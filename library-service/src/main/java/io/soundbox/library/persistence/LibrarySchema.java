@@ -1,0 +1,20 @@
+package io.soundbox.library.persistence;
+
+import java.util.List;
+
+/**
+ * The library's migrations, in order. A new migration is a new file under
+ * {@code src/main/resources/db/migration} plus its name here (a test checks the two agree).
+ */
+public final class LibrarySchema {
+    public static final String LOCATION = "db/migration/";
+    public static final List<String> FILES = List.of(
+            "V1__generations.sql");
+
+    private LibrarySchema() {
+    }
+
+    public static List<Migration> migrations() {
+        return FILES.stream().map(f -> Migration.fromClasspath(LOCATION + f)).toList();
+    }
+}

@@ -1,0 +1,84 @@
+package io.soundbox.library.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.soundbox.events.AudioCreated;
+import io.soundbox.events.AudioKind;
+import io.soundbox.events.SchemaVersion;
+import io.soundbox.library.domain.Categorizer;
+import io.soundbox.library.domain.CategoryCatalog;
+import io.soundbox.library.domain.Generation;
+import io.soundbox.library.persistence.GenerationRepository;
+import io.soundbox.library.persistence.TestDatabase;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GenerationIngestorTest {
+    static final Instant NOW = Instant.parse("2024-06-01T10:00:00Z");
+    @TempDir
+    Path dir;
+    GenerationRepository repository;
+    GenerationIngestor ingestor;
+
+    @BeforeEach
+    void setUp() {
+        repository = new GenerationRepository(TestDatabase.migrated(dir));
+        ingestor = new GenerationIngestor(new Categorizer(CategoryCatalog.loadDefault()), repository,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void storesAnEventWithCategoriesAndIsIdempotent() {
+        AudioCreated e = event("g1", "g1.wav", AudioKind.MUSIC, "music", "gentle rainy lofi piano");
+
+        assertThat(ingestor.ingest(e)).isTrue();
+        assertThat(ingestor.ingest(e)).isFalse();
+
+        Generation g = repository.findById("g1").orElseThrow();
+        assertThat(g.categories()).startsWith("lofi");
+        assertThat(g.createdAt()).isEqualTo(Instant.parse("2024-05-31T09:00:00Z"));
+        assertThat(g.updatedAt()).isEqualTo(NOW);
+        assertThat(g.isPublic()).isTrue();
+        assertThat(g.qualityScore()).isEqualTo(77);
+    }
+
+    @Test
+    void missingModelAndTimeGetTheOriginalsDefaults() {
+        AudioCreated speech = new AudioCreated(SchemaVersion.CURRENT, "s1", null, "s1.wav", AudioKind.SPEECH, " ",
+                "Hello there", 1.5, 22050, null, true, 150, null, "en_GB-alan-medium", false, null, null);
+        ingestor.ingest(speech);
+
+        Generation g = repository.findById("s1").orElseThrow();
+        assertThat(g.model()).isEqualTo("voice");
+        assertThat(g.createdAt()).isEqualTo(NOW);
+        assertThat(g.qualityScore()).isEqualTo(100);
+        assertThat(g.categories()).containsExactly("british", "greeting");
+        assertThat(g.userId()).isNull();
+    }
+
+    @Test
+    void eventsThatCanNeverBeServedAreRejected() {
+        for (String filename : List.of("../etc/passwd", "a/b.wav", "..", "", "x y.wav", "a\u0000.wav")) {
+            assertThatThrownBy(() -> ingestor.ingest(event("g2", filename, AudioKind.SFX, "audio", "boom")))
+                    .as(filename).isInstanceOf(InvalidEventException.class);
+        }
+        assertThatThrownBy(() -> ingestor.ingest(event(" ", "a.wav", AudioKind.SFX, "audio", "boom")))
+                .isInstanceOf(InvalidEventException.class);
+        AudioCreated nan = new AudioCreated(1, "g3", null, "g3.wav", AudioKind.SFX, "audio", "x", Double.NaN, 1,
+                null, true, null, null, null, false, null, null);
+        assertThatThrownBy(() -> ingestor.ingest(nan)).isInstanceOf(InvalidEventException.class);
+        assertThat(repository.findById("g2")).isEmpty();
+    }
+
+    static AudioCreated event(String id, String filename, AudioKind kind, String model, String prompt) {
+        return new AudioCreated(SchemaVersion.CURRENT, id, id, filename, kind, model, prompt, 3.0, 32000, "u1", true,
+                77, id + ".png", null, false, List.of(), Instant.parse("2024-05-31T09:00:00Z"));
+    }
+}
