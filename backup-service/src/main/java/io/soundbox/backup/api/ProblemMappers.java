@@ -1,0 +1,49 @@
+package io.soundbox.backup.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every error leaves as {@code application/problem+json} with a detail a person can act on. */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.toProblem(uri.getPath()));
+    }
+
+    /** JAX-RS's own errors: unknown path (404), wrong method (405), unsupported media type (415)... */
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "HTTP " + status : known.getReasonPhrase();
+        String type = Problem.PREFIX + (status == 404 ? "not-found" : "http-" + status);
+        String detail = e.getMessage() == null || e.getMessage().isBlank() ? title : e.getMessage();
+        return respond(new Problem(type, title, status, detail, uri.getPath()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e, UriInfo uri) {
+        LOG.errorf(e, "Unexpected failure answering %s", uri.getPath());
+        return respond(new Problem(Problem.PREFIX + "internal-error", "Internal Server Error", 500,
+                "backup-service could not answer; the error is logged", uri.getPath()));
+    }
+
+    private static Response respond(Problem p) {
+        String body;
+        try {
+            body = JSON.writeValueAsString(p);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem always serialises", e);
+        }
+        // Written as text so no JSON provider has to be registered for the problem media type.
+        return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+}
