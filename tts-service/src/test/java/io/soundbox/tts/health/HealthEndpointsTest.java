@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.soundbox.testsupport.KafkaBrokerResource;
 import io.soundbox.tts.config.TtsConfig;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(TempDataDir.class)
+@QuarkusTestResource(KafkaBrokerResource.class)
 class HealthEndpointsTest {
 
     @Inject

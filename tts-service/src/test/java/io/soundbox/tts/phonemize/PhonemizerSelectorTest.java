@@ -1,0 +1,31 @@
+package io.soundbox.tts.phonemize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.soundbox.tts.testing.TestEspeak;
+import org.junit.jupiter.api.Test;
+
+class PhonemizerSelectorTest {
+
+    @Test
+    void autoPrefersPipersBundledEspeak() {
+        Phonemizer p = new PhonemizerSelector("auto", TestEspeak.CACHE, "/nonexistent/espeak-ng").get();
+
+        assertThat(p).isInstanceOf(EspeakLibraryPhonemizer.class);
+    }
+
+    @Test
+    void commandModeUsesTheSystemCommandAndSaysSoWhenItIsMissing() {
+        assertThat(new PhonemizerSelector("command", TestEspeak.CACHE, "espeak-ng").get())
+                .isInstanceOf(EspeakProcessPhonemizer.class);
+        assertThatThrownBy(() -> new PhonemizerSelector("command", TestEspeak.CACHE, "/nonexistent/espeak-ng").get())
+                .isInstanceOf(PhonemizerException.class).hasMessageContaining("install the espeak-ng package");
+    }
+
+    @Test
+    void anUnknownModeIsAConfigurationError() {
+        assertThatThrownBy(() -> new PhonemizerSelector("festival", TestEspeak.CACHE, "espeak-ng"))
+                .hasMessageContaining("auto, bundled or command");
+    }
+}
