@@ -7,7 +7,6 @@ import io.soundbox.gateway.auth.BearerAuthenticator;
 import io.soundbox.gateway.auth.Caller;
 import io.soundbox.gateway.generation.GenerationAccepted;
 import io.soundbox.gateway.generation.GenerationOrder;
-import io.soundbox.gateway.generation.GenerationRequestParser;
 import io.soundbox.gateway.generation.GenerationService;
 import io.soundbox.gateway.messaging.GenerationRequestPublisher.QueueUnavailableException;
 import io.soundbox.gateway.problem.ApiProblem;
@@ -41,7 +40,7 @@ public class GenerateResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response generate(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
         Caller caller = auth.require(authorization);
-        GenerationOrder order = GenerationRequestParser.parse(readJson(body), caller.tier());
+        GenerationOrder order = generations.parse(readJson(body), caller);
         GenerationAccepted accepted;
         try {
             accepted = generations.submit(caller, order);

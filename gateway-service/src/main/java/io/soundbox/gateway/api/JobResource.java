@@ -6,23 +6,28 @@ import io.soundbox.gateway.auth.Caller;
 import io.soundbox.gateway.jobs.JobReadModel;
 import io.soundbox.gateway.jobs.JobView;
 import io.soundbox.gateway.problem.ApiProblem;
+import io.soundbox.gateway.queue.QueueService;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
-/** {@code GET /job/{id}}: a job's status for its owner (or an admin). */
+/** {@code GET /job/{id}}: a job's status for its owner (or an admin); {@code POST /job/{id}/cancel}. */
 @Path("/job")
 public class JobResource {
     private final BearerAuthenticator auth;
     private final JobReadModel jobs;
+    private final QueueService queue;
 
-    public JobResource(BearerAuthenticator auth, JobReadModel jobs) {
+    public JobResource(BearerAuthenticator auth, JobReadModel jobs, QueueService queue) {
         this.auth = auth;
         this.jobs = jobs;
+        this.queue = queue;
     }
 
     @GET
@@ -35,5 +40,14 @@ public class JobResource {
                 // Same answer for "unknown" and "someone else's": job ids cannot be probed.
                 .orElseThrow(() -> ApiProblem.notFound("no job with this id"));
         return JobView.of(status);
+    }
+
+    /** Same as {@code POST /api/queue/{id}/cancel}. */
+    @POST
+    @Path("/{id}/cancel")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response cancel(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
+        Caller caller = auth.require(authorization);
+        return Response.accepted(queue.cancel(caller, id)).type(MediaType.APPLICATION_JSON).build();
     }
 }

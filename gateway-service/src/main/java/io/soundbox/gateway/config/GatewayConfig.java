@@ -3,8 +3,14 @@ package io.soundbox.gateway.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.soundbox.gateway.auth.AuthMode;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 
 /** Everything the gateway reads from configuration under {@code soundbox.*}. */
 @ConfigMapping(prefix = "soundbox")
@@ -24,14 +30,177 @@ public interface GatewayConfig {
 
     Jobs jobs();
 
+    Limits limits();
+
+    Security security();
+
+    /** library-service and tts-service behind the gateway (their URLs: quarkus.rest-client.library|tts.url). */
+    Downstream downstream();
+
+    /** The internal identity tokens the gateway sends downstream. */
+    InternalToken internalToken();
+
+    /** The Aura wallet (Graphlings/Valnet accounts) that pays for queue skips. */
+    Wallet wallet();
+
+    Queue queue();
+
     interface Auth {
-        /** {@code local}: tokens signed by the gateway's own key (single machine, guest tokens). */
+        /**
+         * {@code local}: tokens signed by the gateway's own key (single machine, guest tokens);
+         * {@code jwt}: Valnet-issued JWTs checked against Valnet's JWKS; {@code introspect}: opaque
+         * Valnet tokens checked by asking Valnet who they belong to.
+         */
         @WithDefault("local")
         AuthMode mode();
 
         /** Lifetime of tokens the gateway issues itself (guest tokens). */
         @WithDefault("24h")
         Duration tokenTtl();
+
+        /** The role (JWT {@code groups}, Valnet {@code permissions}) that makes a caller an admin. */
+        @WithDefault("admin")
+        String adminRole();
+
+        /** Valnet accounts' base URL, e.g. {@code https://accounts.example.org}; required by introspect mode. */
+        Optional<URI> valnetUrl();
+
+        Jwt jwt();
+
+        Introspect introspect();
+    }
+
+    interface Jwt {
+        /** Valnet's JSON Web Key Set; required in jwt mode. */
+        Optional<URI> jwksUrl();
+
+        /** Expected {@code iss}; required in jwt mode. */
+        Optional<String> issuer();
+
+        /** Accepted {@code aud} values; when set, a token must name one of them. */
+        Optional<Set<String>> audience();
+
+        /** Accepted signature algorithms; only asymmetric ones (RS256, RS384, RS512, ES256, ES384, ES512). */
+        @WithDefault("RS256,ES256")
+        Set<String> algorithms();
+
+        /** Claim holding the subscription tier (Valnet's names are mapped, see ValnetUsers). */
+        @WithDefault("tier")
+        String tierClaim();
+
+        /** The key set is fetched again after this long, so rotated keys are picked up. */
+        @WithDefault("10m")
+        Duration jwksRefresh();
+
+        /**
+         * A token naming an unknown key id triggers a fetch at most this often, so garbage key ids
+         * cannot turn the gateway into a JWKS flooder.
+         */
+        @WithDefault("30s")
+        Duration jwksMinRefetchInterval();
+
+        /** Connect and read timeout of a JWKS fetch. */
+        @WithDefault("5s")
+        Duration jwksTimeout();
+
+        /** Tolerated clock difference between Valnet and the gateway. */
+        @WithDefault("30s")
+        Duration clockSkew();
+    }
+
+    interface Introspect {
+        /** Path below {@code valnet-url}; the original accounts service used {@code /api/auth/me}. */
+        @WithDefault("/api/user/me")
+        String path();
+
+        @WithDefault("5s")
+        Duration timeout();
+
+        /** How long an answer is reused; short, so a revoked token dies quickly. */
+        @WithDefault("60s")
+        Duration cacheTtl();
+
+        @WithDefault("10000")
+        long cacheMaxSize();
+    }
+
+    interface Limits {
+        /** Master switch for every limit below (a closed benchmark rig may turn it off). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The window of the per-tier generation limit ("generations per hour"). */
+        @WithDefault("1h")
+        Duration generationWindow();
+
+        /**
+         * Per-tier overrides of DESIGN.md's numbers, e.g. {@code soundbox.limits.tiers.free.per-hour=5};
+         * a negative number means unlimited. Keys are tier names (admin, creator, premium, supporter, free).
+         */
+        Map<String, TierOverride> tiers();
+
+        /** Upper bound of rate-limit buckets held (users and addresses); least recently used go first. */
+        @WithDefault("100000")
+        long maxTrackedKeys();
+
+        Ip ip();
+    }
+
+    interface TierOverride {
+        OptionalInt perHour();
+
+        OptionalInt maxDuration();
+
+        OptionalInt maxPending();
+    }
+
+    interface Ip {
+        /**
+         * Any request per client address, credentials or not: a ceiling for scripts (a made-up bearer
+         * header must not buy unlimited access to public endpoints).
+         */
+        @WithDefault("3000")
+        int requests();
+
+        @WithDefault("1m")
+        Duration window();
+
+        /** Requests without credentials (anonymous, public endpoints) per client address. */
+        @WithDefault("600")
+        int anonymousRequests();
+
+        @WithDefault("1m")
+        Duration anonymousWindow();
+
+        /** Guest tokens ({@code POST /api/auth/guest}) per client address; each is a fresh free-tier user. */
+        @WithDefault("60")
+        int guestTokens();
+
+        @WithDefault("1h")
+        Duration guestTokenWindow();
+
+        /** Addresses or CIDR ranges never limited (monitoring, a load-test rig). None by default. */
+        Optional<List<String>> exempt();
+
+        /** Paths never limited per address (health probes and metrics scrapes). */
+        @WithDefault("/q/")
+        List<String> exemptPathPrefixes();
+    }
+
+    interface Security {
+        /**
+         * Origins allowed to call the API from a browser (CORS), e.g. {@code https://app.example.org}.
+         * None by default: the web UI is same-origin. Audio, spectrograms and the widget answer any origin.
+         */
+        Optional<List<String>> corsOrigins();
+
+        /** Paths served with CORS {@code *} and embeddable in frames (the radio widget). */
+        @WithDefault("/widget/")
+        List<String> embeddablePathPrefixes();
+
+        /** Paths any origin may read (files the widget plays). */
+        @WithDefault("/audio/,/spectrogram/,/widget/")
+        List<String> publicCorsPathPrefixes();
     }
 
     interface Kafka {
@@ -66,5 +235,74 @@ public interface GatewayConfig {
         /** Unfinished jobs are forgotten after this long without an update (job.status retention). */
         @WithDefault("168h")
         Duration activeTtl();
+    }
+
+    interface Downstream {
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        /** Longest wait for library-service's response headers. */
+        @WithDefault("10s")
+        Duration libraryTimeout();
+
+        /** Longest wait for tts-service's response headers (synthesis of 5,000 characters takes a while). */
+        @WithDefault("60s")
+        Duration ttsTimeout();
+
+        /** Longest wait for backup-service: an on-demand backup runs synchronously and copies the library. */
+        @WithDefault("15m")
+        Duration backupTimeout();
+
+        /** Calls per service waiting for their answer at once (a bulkhead); more wait bulkhead-wait, then 503. */
+        @WithDefault("64")
+        int maxInFlight();
+
+        @WithDefault("1s")
+        Duration bulkheadWait();
+
+        /** Failures in a row (connection errors, timeouts) that open a service's circuit. */
+        @WithDefault("5")
+        int breakerFailures();
+
+        /** How long an open circuit answers 503 at once before one trial call goes through. */
+        @WithDefault("5s")
+        Duration breakerOpenFor();
+    }
+
+    interface InternalToken {
+        /** exp - iat of an internal token (the contract says 60 s). */
+        @WithDefault("60s")
+        Duration ttl();
+
+        /** A caller's token is reused this long (shorter than ttl: signing costs about 1 ms). */
+        @WithDefault("20s")
+        Duration reuseFor();
+
+        @WithDefault("10000")
+        long cacheMaxSize();
+    }
+
+    interface Wallet {
+        /** Base URL of the accounts service holding Aura wallets; defaults to soundbox.auth.valnet-url. */
+        Optional<URI> url();
+
+        @WithDefault("/api/wallet/spend")
+        String spendPath();
+
+        @WithDefault("/api/wallet/refund")
+        String refundPath();
+
+        @WithDefault("5s")
+        Duration timeout();
+    }
+
+    interface Queue {
+        /** Aura skip prices as maxSeconds:cost bands and *:cost for longer jobs (DESIGN.md's 1/3/5/10/15). */
+        @WithDefault("10:1,30:3,60:5,120:10,*:15")
+        List<String> skipPrices();
+
+        /** At most this many entries in GET /api/queue's lists. */
+        @WithDefault("500")
+        int viewMaxEntries();
     }
 }

@@ -24,6 +24,11 @@ public final class GenerationRequestParser {
     }
 
     public static GenerationOrder parse(JsonNode body, Tier tier) {
+        return parse(body, tier, tier.maxDurationSeconds());
+    }
+
+    /** @param maxDuration the tier's configured longest clip in seconds; empty means unlimited */
+    public static GenerationOrder parse(JsonNode body, Tier tier, OptionalInt maxDuration) {
         if (body == null || body.isMissingNode() || body.isNull()) {
             throw ApiProblem.badRequest("invalid-request", "the request body must be a JSON object");
         }
@@ -31,7 +36,7 @@ public final class GenerationRequestParser {
             throw ApiProblem.badRequest("invalid-request", "the request body must be a JSON object");
         }
         String prompt = prompt(body.get("prompt"));
-        int duration = duration(body.get("duration"), tier);
+        int duration = duration(body.get("duration"), tier, maxDuration);
         ModelId model = model(body.get("model"));
         boolean loop = loop(body.get("loop"));
         return new GenerationOrder(prompt, model, duration, loop);
@@ -62,6 +67,10 @@ public final class GenerationRequestParser {
     }
 
     static int duration(JsonNode node, Tier tier) {
+        return duration(node, tier, tier.maxDurationSeconds());
+    }
+
+    static int duration(JsonNode node, Tier tier, OptionalInt max) {
         if (node == null || node.isNull()) {
             return DEFAULT_DURATION;
         }
@@ -82,7 +91,6 @@ public final class GenerationRequestParser {
             throw ApiProblem.badRequest("invalid-duration", "duration must be at least 1 second")
                     .with("field", "duration");
         }
-        OptionalInt max = tier.maxDurationSeconds();
         if (max.isPresent() && seconds > max.getAsInt()) {
             throw ApiProblem.badRequest("invalid-duration", "duration must be at most " + max.getAsInt()
                     + " seconds for the " + tier.wireName() + " tier")

@@ -7,30 +7,56 @@ import io.soundbox.gateway.auth.Caller;
 import io.soundbox.gateway.domain.Tier;
 import io.soundbox.gateway.jobs.JobReadModel;
 import io.soundbox.gateway.messaging.GenerationRequestPublisher;
+import io.soundbox.gateway.ratelimit.GenerationLimits;
+import io.soundbox.gateway.ratelimit.TierLimit;
+import io.soundbox.gateway.ratelimit.TierLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Queues a validated generation order: publish, wait for the broker, record the job as queued. */
+/**
+ * Queues a validated generation order: check the caller's limits (pending jobs, generations per
+ * hour), publish, wait for the broker, record the job as queued. A job that could not be queued costs
+ * the caller nothing.
+ */
 @ApplicationScoped
 public class GenerationService {
     private final GenerationRequestPublisher publisher;
     private final JobReadModel jobs;
+    private final GenerationLimits limits;
+    private final TierLimits tierLimits;
     private final Clock clock = Clock.systemUTC();
 
-    public GenerationService(GenerationRequestPublisher publisher, JobReadModel jobs) {
+    public GenerationService(GenerationRequestPublisher publisher, JobReadModel jobs, GenerationLimits limits,
+                             TierLimits tierLimits) {
         this.publisher = publisher;
         this.jobs = jobs;
+        this.limits = limits;
+        this.tierLimits = tierLimits;
     }
 
-    /** @throws GenerationRequestPublisher.QueueUnavailableException when nothing could be queued */
+    /** Validates a request body against the caller's tier, with the configured maximum duration. */
+    public GenerationOrder parse(com.fasterxml.jackson.databind.JsonNode body, Caller caller) {
+        return GenerationRequestParser.parse(body, caller.tier(), tierLimits.of(caller.tier()).maxDurationSeconds());
+    }
+
+    /**
+     * @throws io.soundbox.gateway.problem.ApiProblem 429 when the caller is over a limit
+     * @throws GenerationRequestPublisher.QueueUnavailableException when nothing could be queued
+     */
     public GenerationAccepted submit(Caller caller, GenerationOrder order) {
         Instant now = clock.instant();
         GenerationRequested request = new GenerationRequested(SchemaVersion.CURRENT, UUID.randomUUID().toString(),
                 caller.userId(), caller.tier().wireName(), caller.tier().priority(), order.model(), order.prompt(),
                 order.durationSeconds(), order.loop(), null, now);
-        publisher.publish(request);
+        GenerationLimits.Admission admission = limits.admit(caller, request.jobId());
+        try {
+            publisher.publish(request);
+        } catch (RuntimeException e) {
+            limits.cancel(admission);
+            throw e;
+        }
 
         // An estimate until generation-service publishes the real position.
         int position = (int) Math.min(Integer.MAX_VALUE, jobs.queuedCount() + 1);
@@ -39,8 +65,9 @@ public class GenerationService {
         jobs.apply(JobStatus.queued(request, position, null, now));
 
         Tier tier = caller.tier();
+        TierLimit limit = tierLimits.of(tier);
         return new GenerationAccepted(true, request.jobId(), position, queueMessage(position), tier.wireName(),
-                new GenerationAccepted.Limits(boxed(tier.maxDurationSeconds()), boxed(tier.perHour())),
+                new GenerationAccepted.Limits(boxed(limit.maxDurationSeconds()), boxed(limit.perHour())),
                 "/job/" + request.jobId());
     }
 

@@ -7,6 +7,8 @@ import io.soundbox.events.JobState;
 import io.soundbox.events.JobStatus;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The latest status of each job, built from {@code soundbox.job.status} plus the gateway's own
@@ -16,6 +18,16 @@ import java.util.Optional;
  */
 public final class JobReadModel {
     private final Cache<String, JobStatus> jobs;
+    /**
+     * Unfinished job ids per user (plus reservations of jobs being submitted), for the per-user
+     * pending-job limit: counting by scanning every job on each submission would not scale.
+     */
+    private final ConcurrentHashMap<String, Set<String>> activeByUser = new ConcurrentHashMap<>();
+    /**
+     * Jobs in state queued, kept up to date on every change (inside the cache's atomic operations) so
+     * each submission's position estimate is O(1) instead of a scan of the whole model.
+     */
+    private final java.util.concurrent.atomic.AtomicLong queued = new java.util.concurrent.atomic.AtomicLong();
 
     public JobReadModel(long maxSize, Duration finishedTtl, Duration activeTtl) {
         long finishedNanos = finishedTtl.toNanos();
@@ -38,6 +50,15 @@ public final class JobReadModel {
                         return currentDuration;
                     }
                 })
+                // Runs inside the cache's atomic operation for size and age evictions.
+                .evictionListener((String id, JobStatus s, com.github.benmanes.caffeine.cache.RemovalCause c) -> {
+                    if (s != null) {
+                        unmark(s.userId(), id);
+                        if (s.state() == JobState.QUEUED) {
+                            queued.decrementAndGet();
+                        }
+                    }
+                })
                 .build();
     }
 
@@ -47,6 +68,16 @@ public final class JobReadModel {
         jobs.asMap().compute(incoming.jobId(), (id, current) -> {
             if (StatusOrdering.replaces(current, incoming)) {
                 applied[0] = true;
+                boolean wasQueued = current != null && current.state() == JobState.QUEUED;
+                boolean isQueued = incoming.state() == JobState.QUEUED;
+                if (wasQueued != isQueued) {
+                    queued.addAndGet(isQueued ? 1 : -1);
+                }
+                if (incoming.state().isFinal()) {
+                    unmark(incoming.userId(), id);
+                } else {
+                    mark(incoming.userId(), id);
+                }
                 return incoming;
             }
             return current;
@@ -56,7 +87,65 @@ public final class JobReadModel {
 
     /** A compaction tombstone: the job is gone. */
     public void remove(String jobId) {
-        jobs.invalidate(jobId);
+        JobStatus old = jobs.asMap().remove(jobId);
+        if (old != null) {
+            unmark(old.userId(), jobId);
+            if (old.state() == JobState.QUEUED) {
+                queued.decrementAndGet();
+            }
+        }
+    }
+
+    /** The user's jobs that are not final yet (queued, loading, generating, analyzing), reservations included. */
+    public int pendingCount(String userId) {
+        Set<String> ids = activeByUser.get(userId);
+        return ids == null ? 0 : ids.size();
+    }
+
+    /**
+     * Counts {@code jobId} as pending for the user if that keeps the user at or below {@code max}
+     * pending jobs; atomic per user, so concurrent submissions cannot overshoot the limit.
+     *
+     * @return -1 when reserved, otherwise the user's pending count that blocked it
+     */
+    public int tryReservePending(String userId, String jobId, int max) {
+        int[] blockedAt = {-1};
+        activeByUser.compute(userId, (u, ids) -> {
+            Set<String> set = ids != null ? ids : ConcurrentHashMap.newKeySet();
+            if (set.size() >= max && !set.contains(jobId)) {
+                blockedAt[0] = set.size();
+            } else {
+                set.add(jobId);
+            }
+            return set.isEmpty() ? null : set;
+        });
+        return blockedAt[0];
+    }
+
+    /** Undoes {@link #tryReservePending} for a job that was never queued. */
+    public void releasePending(String userId, String jobId) {
+        if (jobs.getIfPresent(jobId) == null) {
+            unmark(userId, jobId);
+        }
+    }
+
+    private void mark(String userId, String jobId) {
+        if (userId != null) {
+            activeByUser.compute(userId, (u, ids) -> {
+                Set<String> set = ids != null ? ids : ConcurrentHashMap.newKeySet();
+                set.add(jobId);
+                return set;
+            });
+        }
+    }
+
+    private void unmark(String userId, String jobId) {
+        if (userId != null) {
+            activeByUser.computeIfPresent(userId, (u, ids) -> {
+                ids.remove(jobId);
+                return ids.isEmpty() ? null : ids;
+            });
+        }
     }
 
     public Optional<JobStatus> find(String jobId) {
@@ -65,7 +154,15 @@ public final class JobReadModel {
 
     /** Jobs known to wait in the queue; an estimate (other gateways' fresh jobs are not yet visible). */
     public long queuedCount() {
-        return jobs.asMap().values().stream().filter(s -> s.state() == JobState.QUEUED).count();
+        return Math.max(0, queued.get());
+    }
+
+    /**
+     * Every job that is not final yet (for the queue view). A scan of the whole model: callers bound
+     * what they return, and the model itself is bounded.
+     */
+    public java.util.List<JobStatus> unfinished() {
+        return jobs.asMap().values().stream().filter(s -> !s.state().isFinal()).toList();
     }
 
     public long size() {

@@ -5,12 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.soundbox.gateway.domain.Tier;
+import io.soundbox.gateway.downstream.InternalTokenIssuer;
+import io.soundbox.gateway.support.DownstreamStub;
 import io.soundbox.gateway.support.LibraryStubResource;
 import io.soundbox.gateway.support.TempDataDirResource;
+import io.soundbox.gateway.support.TestTokens;
 import io.soundbox.testsupport.KafkaBrokerResource;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 
+/** The pass-through to library-service and tts-service, against a real HTTP stub of both. */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerResource.class)
 @QuarkusTestResource(TempDataDirResource.class)
@@ -38,5 +52,117 @@ class LibraryProxyTests {
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(r.contentType()).startsWith("application/problem+json");
         assertThat(r.asString()).isEqualTo(LibraryStubResource.MISSING_BODY);
+    }
+
+    @Test
+    void methodPathQueryBodyAndContentTypeArriveUnchanged() {
+        String marker = UUID.randomUUID().toString();
+        JsonPath echo = given().urlEncodingEnabled(false).contentType("application/json").accept("application/json")
+                .body("{\"name\":\"" + marker + "\"}")
+                .put("/api/playlists/pl-1?shuffle=true&tag=a%20b").then().statusCode(200).extract().jsonPath();
+        assertThat(echo.getString("method")).isEqualTo("PUT");
+        assertThat(echo.getString("path")).isEqualTo("/api/playlists/pl-1");
+        assertThat(echo.getString("query")).isEqualTo("shuffle=true&tag=a%20b");
+        assertThat(echo.getString("content_type")).startsWith("application/json");
+        assertThat(echo.getString("body")).isEqualTo("{\"name\":\"" + marker + "\"}");
+        assertThat(echo.getString("x_forwarded_for")).isNotBlank();
+
+        for (String method : List.of("POST", "DELETE", "PATCH")) {
+            JsonPath e = given().contentType("application/json").body("{}").request(method, "/api/favorites/gen-9")
+                    .then().statusCode(200).extract().jsonPath();
+            assertThat(e.getString("method")).isEqualTo(method);
+            assertThat(e.getString("path")).isEqualTo("/api/favorites/gen-9");
+        }
+        for (String path : List.of("/api/vote", "/api/generations/g1", "/api/track/t1/play", "/api/trending",
+                "/api/most-played", "/api/stats/user/u1", "/api/history/plays", "/api/radio/shuffle",
+                "/api/categories/music", "/api/my-generations/storage", "/api/tts/sample/v1", "/api/voices",
+                "/api/voice-licenses", "/api/backup/status", "/api/admin/backups", "/api/admin/backups/20261127T030000Z")) {
+            given().get(path).then().statusCode(200);
+            assertThat(given().get(path).jsonPath().getString("path")).as(path).isEqualTo(path);
+        }
+    }
+
+    @Test
+    void aSignedInCallerIsForwardedAsAShortLivedInternalTokenAndTheirOwnTokenStaysHere() throws Exception {
+        String user = "proxy-user-" + UUID.randomUUID();
+        String clientToken = TestTokens.token(user, Tier.PREMIUM);
+        JsonPath echo = given().auth().oauth2(clientToken).header("Cookie", "session=secret")
+                .get("/api/my-generations").then().statusCode(200).extract().jsonPath();
+        String authorization = echo.getString("authorization");
+        assertThat(authorization).startsWith("Bearer ").doesNotContain(clientToken);
+        assertThat(echo.getString("cookie")).isNull();
+
+        // Verified the way downstream services verify it (the contract).
+        JWTAuthContextInfo info = new JWTAuthContextInfo(TestTokens.gatewayPublicKey(), InternalTokenIssuer.ISSUER);
+        info.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));
+        info.setExpectedAudience(Set.of(InternalTokenIssuer.AUDIENCE));
+        JsonWebToken jwt = new DefaultJWTParser(info).parse(authorization.substring(7));
+        assertThat(jwt.getSubject()).isEqualTo(user);
+        assertThat(jwt.getClaim("tier").toString()).isEqualTo("premium");
+        assertThat(jwt.getGroups()).containsExactly("premium");
+        assertThat(jwt.getExpirationTime() - jwt.getIssuedAtTime()).isEqualTo(60);
+        assertThat((String) jwt.getClaim("jti")).isNotBlank();
+
+        String admin = TestTokens.token("proxy-admin-" + UUID.randomUUID(), Tier.ADMIN);
+        String adminInternal = given().auth().oauth2(admin).get("/api/stats/system").jsonPath()
+                .getString("authorization").substring(7);
+        assertThat(new DefaultJWTParser(info).parse(adminInternal).getGroups()).containsExactlyInAnyOrder("admin");
+    }
+
+    @Test
+    void anonymousCallsCarryNoTokenAndBadTokensAreRefusedHere() {
+        String marker = "/api/radio/anon-" + UUID.randomUUID();
+        assertThat(given().get(marker).jsonPath().getString("authorization")).isNull();
+
+        String refused = "/api/favorites/refused-" + UUID.randomUUID();
+        given().auth().oauth2("not-a-token").get(refused).then().statusCode(401)
+                .contentType("application/problem+json");
+        assertThat(received()).noneMatch(r -> refused.equals(r.get("path")));
+    }
+
+    @Test
+    void responseHeadersPassExceptTheGatewaysOwn() {
+        Response r = given().get("/api/stats/teapot");
+        assertThat(r.statusCode()).isEqualTo(418);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.header("ETag")).isEqualTo("\"v1\"");
+        assertThat(r.header("X-Library-Hint")).isEqualTo("short and stout");
+        assertThat(r.header("Set-Cookie")).isNull();
+        assertThat(r.header("Access-Control-Allow-Origin")).isNotEqualTo("https://evil.example");
+        assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
+    @Test
+    void largeBodiesStreamThroughIntact() {
+        byte[] body = given().get("/api/radio/big").then().statusCode(200).extract().asByteArray();
+        assertThat(body).hasSize(DownstreamStub.BIG_SIZE);
+        for (int i = 0; i < body.length; i += 4099) {
+            assertThat(body[i]).isEqualTo((byte) (i % (16 * 1024)));
+        }
+    }
+
+    @Test
+    void aServiceSlowerThanItsTimeoutIsA503Problem() {
+        given().get("/api/history/slow").then().statusCode(503).contentType("application/problem+json")
+                .header("Retry-After", "5")
+                .body("detail", org.hamcrest.Matchers.containsString("library is unavailable"));
+        // One timeout does not open the circuit: the next call goes through.
+        given().get("/api/library/gen-1").then().statusCode(200);
+    }
+
+    @Test
+    void encodedTraversalIsRefusedBeforeForwarding() {
+        for (String path : List.of("/api/library/..%2F..%2Fq%2Fmetrics", "/api/library/%2e%2e/q/health",
+                "/api/library/a%5c..%5cb")) {
+            // 400 from the proxy's own check, or 404 where the decoded path no longer names a proxied route.
+            given().urlEncodingEnabled(false).get(path).then()
+                    .statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(400), org.hamcrest.Matchers.is(404)))
+                    .contentType("application/problem+json");
+        }
+        assertThat(received()).noneMatch(r -> String.valueOf(r.get("path")).contains("%"));
+    }
+
+    static List<Map<String, Object>> received() {
+        return DownstreamStub.received(TestTokens.stubUrl());
     }
 }

@@ -1,27 +1,30 @@
 package io.soundbox.gateway.support;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.soundbox.testsupport.HttpStub;
 import java.util.Map;
 
-/** A fake library-service on loopback with canned answers, wired in as the "library" REST client. */
+/**
+ * Fake downstream services on loopback, wired in as library-service, tts-service and the Aura wallet
+ * (see {@link DownstreamStub} for what it answers). Tests find its URL in
+ * {@code quarkus.rest-client.library.url} and read what it received at {@code GET /__received}.
+ */
 public class LibraryStubResource implements QuarkusTestResourceLifecycleManager {
-    public static final String SEARCH_BODY = "{\"items\":[{\"id\":\"gen-1\",\"prompt\":\"gentle rain\","
-            + "\"model\":\"audio\",\"filename\":\"gen-1.wav\"}],\"total\":1,\"page\":1,\"per_page\":20,\"pages\":1}";
-    public static final String ITEM_BODY = "{\"id\":\"gen-1\",\"prompt\":\"gentle rain\",\"model\":\"audio\"}";
-    public static final String MISSING_BODY = "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
-            + "\"detail\":\"no generation gen-missing\",\"instance\":\"/api/library/gen-missing\"}";
+    public static final String SEARCH_BODY = DownstreamStub.SEARCH_BODY;
+    public static final String ITEM_BODY = DownstreamStub.ITEM_BODY;
+    public static final String MISSING_BODY = DownstreamStub.MISSING_BODY;
 
-    private HttpStub stub;
+    private DownstreamStub stub;
 
     @Override
     public Map<String, String> start() {
-        stub = new HttpStub()
-                .on("GET", "/api/library", HttpStub.Response.json(200, SEARCH_BODY))
-                .on("GET", "/api/library/gen-1", HttpStub.Response.json(200, ITEM_BODY))
-                .on("GET", "/api/library/gen-missing",
-                        new HttpStub.Response(404, "application/problem+json", MISSING_BODY));
-        return Map.of("quarkus.rest-client.library.url", stub.baseUrl());
+        stub = new DownstreamStub();
+        return Map.of(
+                "quarkus.rest-client.library.url", stub.baseUrl(),
+                "quarkus.rest-client.tts.url", stub.baseUrl(),
+                "quarkus.rest-client.backup.url", stub.baseUrl(),
+                "soundbox.wallet.url", stub.baseUrl(),
+                // The stub's slow path sleeps longer than this.
+                "soundbox.downstream.library-timeout", "1500ms");
     }
 
     @Override

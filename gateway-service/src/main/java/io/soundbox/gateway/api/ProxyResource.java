@@ -1,0 +1,155 @@
+package io.soundbox.gateway.api;
+
+import io.soundbox.gateway.downstream.DownstreamProxy;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The original's library and speech API, served by library-service and tts-service behind the
+ * gateway (see {@link DownstreamProxy}). Plain return types: these run on worker threads because a
+ * call waits for the downstream service.
+ */
+@Path("/api")
+public class ProxyResource {
+    /** library-service's paths (SEED-REFERENCE.md), each with everything below it. */
+    static final String LIBRARY = "{path: (?:library|generations|vote|favorites|playlists|track|trending"
+            + "|most-played|stats|history|radio|categories|my-generations)(?:/.*)?}";
+    /** tts-service's paths. */
+    static final String TTS = "{path: (?:tts|voices|voice-licenses)(?:/.*)?}";
+
+    /** backup-service's admin API (the original's /api/backup/status|run and ours under /api/admin/backups). */
+    static final String BACKUP = "{path: (?:backup|admin/backups)(?:/.*)?}";
+
+    private static final String BACKUP_DOWN = "the backup service is unavailable; try again shortly";
+    private static final String LIBRARY_DOWN = "the library is unavailable; try again shortly";
+    private static final String TTS_DOWN = "speech synthesis is unavailable; try again shortly";
+
+    private final DownstreamProxy proxy;
+
+    public ProxyResource(DownstreamProxy proxy) {
+        this.proxy = proxy;
+    }
+
+    @GET
+    @Path(LIBRARY)
+    @Tag(name = "library")
+    @Operation(summary = "Library, votes, favorites, playlists, plays, stats, radio (library-service)")
+    public Response libraryGet(@Context UriInfo uri, @Context HttpHeaders headers,
+                               @Context HttpServerRequest request) {
+        return library("GET", null, uri, headers, request);
+    }
+
+    @POST
+    @Path(LIBRARY)
+    @Tag(name = "library")
+    public Response libraryPost(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers,
+                               @Context HttpServerRequest request) {
+        return library("POST", body, uri, headers, request);
+    }
+
+    @PUT
+    @Path(LIBRARY)
+    @Tag(name = "library")
+    public Response libraryPut(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers,
+                               @Context HttpServerRequest request) {
+        return library("PUT", body, uri, headers, request);
+    }
+
+    @PATCH
+    @Path(LIBRARY)
+    @Tag(name = "library")
+    public Response libraryPatch(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers,
+                               @Context HttpServerRequest request) {
+        return library("PATCH", body, uri, headers, request);
+    }
+
+    @DELETE
+    @Path(LIBRARY)
+    @Tag(name = "library")
+    public Response libraryDelete(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers,
+                               @Context HttpServerRequest request) {
+        return library("DELETE", body, uri, headers, request);
+    }
+
+    @GET
+    @Path(TTS)
+    @Tag(name = "speech")
+    @Operation(summary = "Voices, voice licences and speech synthesis (tts-service)")
+    public Response ttsGet(@Context UriInfo uri, @Context HttpHeaders headers,
+                               @Context HttpServerRequest request) {
+        return tts("GET", null, uri, headers, request);
+    }
+
+    @POST
+    @Path(TTS)
+    @Tag(name = "speech")
+    public Response ttsPost(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers,
+                               @Context HttpServerRequest request) {
+        return tts("POST", body, uri, headers, request);
+    }
+
+    @PUT
+    @Path(TTS)
+    @Tag(name = "speech")
+    public Response ttsPut(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers,
+                               @Context HttpServerRequest request) {
+        return tts("PUT", body, uri, headers, request);
+    }
+
+    @DELETE
+    @Path(TTS)
+    @Tag(name = "speech")
+    public Response ttsDelete(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers,
+                               @Context HttpServerRequest request) {
+        return tts("DELETE", body, uri, headers, request);
+    }
+
+    @GET
+    @Path(BACKUP)
+    @Tag(name = "backup")
+    @Operation(summary = "Backup status, list, run, verify and restore (backup-service; admin only)")
+    public Response backupGet(@Context UriInfo uri, @Context HttpHeaders headers,
+                              @Context HttpServerRequest request) {
+        return backup("GET", null, uri, headers, request);
+    }
+
+    @POST
+    @Path(BACKUP)
+    @Tag(name = "backup")
+    public Response backupPost(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers,
+                               @Context HttpServerRequest request) {
+        return backup("POST", body, uri, headers, request);
+    }
+
+    private Response backup(String method, byte[] body, UriInfo uri, HttpHeaders headers,
+                            HttpServerRequest request) {
+        return proxy.forward(proxy.backup(), method, uri, headers, body, clientAddress(request),
+                "backup-unavailable", BACKUP_DOWN);
+    }
+
+    private Response library(String method, byte[] body, UriInfo uri, HttpHeaders headers,
+                             HttpServerRequest request) {
+        return proxy.forward(proxy.library(), method, uri, headers, body, clientAddress(request),
+                "library-unavailable", LIBRARY_DOWN);
+    }
+
+    private Response tts(String method, byte[] body, UriInfo uri, HttpHeaders headers, HttpServerRequest request) {
+        return proxy.forward(proxy.tts(), method, uri, headers, body, clientAddress(request), "tts-unavailable",
+                TTS_DOWN);
+    }
+
+    private static String clientAddress(HttpServerRequest request) {
+        return request == null || request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+    }
+}

@@ -1,0 +1,107 @@
+package io.soundbox.gateway.auth;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.soundbox.gateway.support.ValnetStubResource;
+import io.soundbox.testsupport.HttpStub;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** introspect mode wired end to end: a stub plays Valnet's user endpoint (at the original's path). */
+@QuarkusTest
+@TestProfile(IntrospectModeTests.IntrospectMode.class)
+class IntrospectModeTests {
+    public static class IntrospectMode implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("soundbox.auth.mode", "introspect", "soundbox.auth.introspect.timeout", "2s");
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(ValnetStubResource.class));
+        }
+    }
+
+    @Inject
+    BearerAuthenticator auth;
+
+    private static HttpStub valnet() {
+        return ValnetStubResource.stub();
+    }
+
+    private static void valnetSays(int status, String body) {
+        valnet().on("GET", ValnetStubResource.USER_PATH, HttpStub.Response.json(status, body));
+    }
+
+    private static long askedAbout(String token) {
+        return valnet().received().stream().filter(r -> ("Bearer " + token).equals(r.header("Authorization"))).count();
+    }
+
+    @AfterEach
+    void reset() {
+        valnetSays(404, "{}");
+    }
+
+    @Test
+    void anOpaqueTokenIsResolvedByValnetAndCached() {
+        String token = "opaque-" + UUID.randomUUID();
+        valnetSays(200, "{\"user_id\":\"v-42\",\"tier\":\"premium\",\"permissions\":[\"generate\"]}");
+        given().auth().oauth2(token).get("/job/unknown").then().statusCode(404);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"prompt\":\"introspected tune\"}")
+                .post("/generate").then().statusCode(202).body("tier", equalTo("premium"));
+        assertThat(askedAbout(token)).isEqualTo(1);
+    }
+
+    @Test
+    void theOriginalAccountsUserShapeWorks() {
+        String token = "opaque-" + UUID.randomUUID();
+        valnetSays(200, "{\"user\":{\"id\":7,\"username\":\"ann\",\"subscription\":{\"status\":\"active\",\"plan\":\"pro\"}}}");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"prompt\":\"original shape\"}")
+                .post("/generate").then().statusCode(202).body("tier", equalTo("premium"));
+    }
+
+    @Test
+    void aTokenValnetRejectsIs401() {
+        valnetSays(401, "{\"error\":\"invalid token\"}");
+        given().auth().oauth2("opaque-" + UUID.randomUUID()).get("/job/x").then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("invalid_token"))
+                .body("detail", containsString("Valnet did not accept"));
+    }
+
+    @Test
+    void failsClosedWith503WhenValnetIsDown() {
+        valnetSays(502, "{}");
+        given().auth().oauth2("opaque-" + UUID.randomUUID()).get("/job/x").then().statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", "10")
+                .body("type", equalTo("urn:soundbox:problem:auth-unavailable"))
+                .body("detail", containsString("identity service"));
+        // Anonymous requests do not ask Valnet at all.
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void adminsComeFromValnetPermissions() {
+        String token = "opaque-" + UUID.randomUUID();
+        valnetSays(200, "{\"user_id\":\"boss\",\"tier\":\"free\",\"permissions\":[\"admin\"]}");
+        assertThat(auth.requireAdmin("Bearer " + token).isAdmin()).isTrue();
+        String other = "opaque-" + UUID.randomUUID();
+        valnetSays(200, "{\"user_id\":\"pleb\",\"tier\":\"creator\",\"permissions\":[\"generate\"]}");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> auth.requireAdmin("Bearer " + other))
+                .isInstanceOfSatisfying(io.soundbox.gateway.problem.ApiProblem.class,
+                        p -> assertThat(p.status()).isEqualTo(403));
+    }
+}

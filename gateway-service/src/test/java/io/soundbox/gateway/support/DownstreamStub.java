@@ -1,0 +1,187 @@
+package io.soundbox.gateway.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real HTTP server on loopback that plays library-service, tts-service and the accounts wallet.
+ * Tests steer it through what they send (paths, the user named in the bearer token), never through
+ * shared state: it runs in the test-resource class loader.
+ * <ul>
+ * <li>{@code GET /api/library}, {@code /api/library/gen-1}, {@code /api/library/gen-missing}: canned
+ * bodies (the last a 404 problem document);</li>
+ * <li>{@code /api/radio/big}: 1 MiB of bytes, streamed in chunks;</li>
+ * <li>{@code /api/history/slow}: answers after 4 s;</li>
+ * <li>{@code /api/stats/teapot}: 418 with an ETag, a custom header, and headers the gateway must drop;</li>
+ * <li>{@code POST /api/wallet/spend}: 402 for users whose id starts with {@code poor-}, a 2.5 s pause for
+ * {@code slow-}, a 500 for {@code broke-}, otherwise a charge with a transaction id; {@code POST /api/wallet/refund}: ok;</li>
+ * <li>{@code GET /__received}: every request received so far, as JSON;</li>
+ * <li>anything else: 200 with a JSON echo of the request.</li>
+ * </ul>
+ */
+public final class DownstreamStub implements AutoCloseable {
+    public static final String SEARCH_BODY = "{\"items\":[{\"id\":\"gen-1\",\"prompt\":\"gentle rain\","
+            + "\"model\":\"audio\",\"filename\":\"gen-1.wav\"}],\"total\":1,\"page\":1,\"per_page\":20,\"pages\":1}";
+    public static final String ITEM_BODY = "{\"id\":\"gen-1\",\"prompt\":\"gentle rain\",\"model\":\"audio\"}";
+    public static final String MISSING_BODY = "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
+            + "\"detail\":\"no generation gen-missing\",\"instance\":\"/api/library/gen-missing\"}";
+    public static final int BIG_SIZE = 1 << 20;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final List<Map<String, Object>> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger transactions = new AtomicInteger();
+
+    public DownstreamStub() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** What the stub at {@code baseUrl} received so far (fetched over HTTP: it may live in another class loader). */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> received(String baseUrl) {
+        try (var in = java.net.URI.create(baseUrl + "/__received").toURL().openStream()) {
+            return JSON.readValue(in, List.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            String method = ex.getRequestMethod();
+            String path = ex.getRequestURI().getRawPath();
+            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Map<String, Object> request = new LinkedHashMap<>();
+            request.put("method", method);
+            request.put("path", path);
+            request.put("query", ex.getRequestURI().getRawQuery());
+            request.put("content_type", ex.getRequestHeaders().getFirst("Content-Type"));
+            request.put("accept", ex.getRequestHeaders().getFirst("Accept"));
+            request.put("authorization", ex.getRequestHeaders().getFirst("Authorization"));
+            request.put("x_forwarded_for", ex.getRequestHeaders().getFirst("X-Forwarded-For"));
+            request.put("cookie", ex.getRequestHeaders().getFirst("Cookie"));
+            request.put("body", body);
+            if (path.equals("/__received")) {
+                send(ex, 200, "application/json", JSON.writeValueAsBytes(new ArrayList<>(received)));
+                return;
+            }
+            received.add(request);
+            switch (method + " " + path) {
+                case "GET /api/library" -> send(ex, 200, "application/json", bytes(SEARCH_BODY));
+                case "GET /api/library/gen-1" -> send(ex, 200, "application/json", bytes(ITEM_BODY));
+                case "GET /api/library/gen-missing" -> send(ex, 404, "application/problem+json", bytes(MISSING_BODY));
+                case "GET /api/radio/big" -> streamBig(ex);
+                case "GET /api/history/slow" -> {
+                    sleep(4000);
+                    send(ex, 200, "application/json", bytes("{\"slow\":true}"));
+                }
+                case "GET /api/stats/teapot" -> {
+                    ex.getResponseHeaders().add("ETag", "\"v1\"");
+                    ex.getResponseHeaders().add("X-Library-Hint", "short and stout");
+                    ex.getResponseHeaders().add("Set-Cookie", "session=leak");
+                    ex.getResponseHeaders().add("Access-Control-Allow-Origin", "https://evil.example");
+                    send(ex, 418, "application/problem+json", bytes("{\"status\":418,\"title\":\"I'm a teapot\"}"));
+                }
+                case "POST /api/wallet/spend" -> spend(ex, request);
+                case "POST /api/wallet/refund" -> send(ex, 200, "application/json", bytes("{\"success\":true}"));
+                default -> send(ex, 200, "application/json", JSON.writeValueAsBytes(request));
+            }
+        }
+    }
+
+    private void spend(HttpExchange ex, Map<String, Object> request) throws IOException {
+        String user = userOf((String) request.get("authorization"));
+        if (user.startsWith("poor-")) {
+            send(ex, 402, "application/json", bytes("{\"success\":false,\"error\":\"insufficient balance\"}"));
+            return;
+        }
+        if (user.startsWith("broke-")) {
+            send(ex, 500, "text/plain", bytes("wallet database on fire"));
+            return;
+        }
+        if (user.startsWith("slow-")) {
+            sleep(2500);
+        }
+        send(ex, 200, "application/json", bytes("{\"success\":true,\"transaction_id\":\"tx-"
+                + transactions.incrementAndGet() + "\",\"balance\":41}"));
+    }
+
+    /** The {@code sub} of the bearer JWT, read without verifying: the gateway already did. */
+    private static String userOf(String authorization) {
+        try {
+            String payload = authorization.substring("Bearer ".length()).split("\\.")[1];
+            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(payload));
+            return claims.path("sub").asText("");
+        } catch (RuntimeException | IOException e) {
+            return "";
+        }
+    }
+
+    private static void streamBig(HttpExchange ex) throws IOException {
+        ex.getResponseHeaders().add("Content-Type", "application/octet-stream");
+        ex.sendResponseHeaders(200, 0);
+        byte[] chunk = new byte[16 * 1024];
+        for (int i = 0; i < chunk.length; i++) {
+            chunk[i] = (byte) i;
+        }
+        try (OutputStream out = ex.getResponseBody()) {
+            for (int sent = 0; sent < BIG_SIZE; sent += chunk.length) {
+                out.write(chunk);
+                out.flush();
+            }
+        }
+    }
+
+    private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+        ex.getResponseHeaders().add("Content-Type", type);
+        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            ex.getResponseBody().write(body);
+        }
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
