@@ -1,0 +1,105 @@
+package io.soundbox.audio.spectrogram;
+
+import io.soundbox.audio.PcmBuffer;
+import io.soundbox.audio.dsp.MelFilterBank;
+import io.soundbox.audio.dsp.Stft;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import javax.imageio.ImageIO;
+
+/**
+ * Renders a mel spectrogram as a PNG like the original's: 128 mel bands up to 8 kHz, decibels relative
+ * to the loudest cell over an 80 dB range, magma colours (silence is near-black), 1000x300 pixels
+ * (10x3 in at 100 dpi), low frequencies at the bottom. Pixels are written straight into a
+ * {@link BufferedImage}, so no fonts or display are needed (headless servers). Thread-safe.
+ *
+ * @param width   pixels, one STFT column each
+ * @param height  pixels, mel bands stretched to fit
+ * @param melBands number of mel bands
+ * @param maxHz   top of the mel range
+ * @param rangeDb dynamic range shown; quieter cells are black
+ */
+public record SpectrogramRenderer(int width, int height, int melBands, double maxHz, double rangeDb) {
+    public static final SpectrogramRenderer DEFAULT = new SpectrogramRenderer(1000, 300, 128, 8000, 80);
+    private static final int FFT_SIZE = 2048;
+    private static final double POWER_FLOOR = 1e-12;
+
+    static {
+        System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
+    }
+
+    public SpectrogramRenderer {
+        if (width < 1 || height < 1 || melBands < 1 || maxHz <= 0 || rangeDb <= 0) {
+            throw new IllegalArgumentException("bad spectrogram geometry");
+        }
+    }
+
+    /** Mel power in dB below the loudest cell, {@code [column][band]}, each in [-rangeDb, 0]. */
+    public float[][] melDb(PcmBuffer pcm) {
+        float[] mono = pcm.toMono();
+        Stft stft = new Stft(FFT_SIZE, FFT_SIZE / 4);
+        MelFilterBank mel = new MelFilterBank(melBands, FFT_SIZE, pcm.sampleRate(), 0, maxHz);
+        float[][] db = new float[width][];
+        double max = POWER_FLOOR;
+        int span = Math.max(0, mono.length - FFT_SIZE);
+        for (int x = 0; x < width; x++) {
+            int start = width == 1 ? 0 : (int) ((long) span * x / (width - 1));
+            float[] bands = mel.apply(stft.frame(mono, start));
+            for (int b = 0; b < bands.length; b++) {
+                max = Math.max(max, bands[b]);
+            }
+            db[x] = bands;
+        }
+        for (float[] column : db) {
+            for (int b = 0; b < column.length; b++) {
+                double v = 10 * Math.log10(Math.max(POWER_FLOOR, column[b]) / max);
+                column[b] = (float) Math.max(-rangeDb, v);
+            }
+        }
+        return db;
+    }
+
+    public BufferedImage render(PcmBuffer pcm) {
+        float[][] db = melDb(pcm);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            int band = Math.min(melBands - 1, (int) ((long) (height - 1 - y) * melBands / height));
+            for (int x = 0; x < width; x++) {
+                row[x] = MagmaColourMap.rgb(1 + db[x][band] / rangeDb);
+            }
+            image.setRGB(0, y, width, 1, row, 0, width);
+        }
+        return image;
+    }
+
+    public byte[] renderPng(PcmBuffer pcm) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        try {
+            if (!ImageIO.write(render(pcm), "png", out)) {
+                throw new IllegalStateException("no PNG writer available");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Writes the PNG through a temporary file and an atomic move, so readers never see half a file. */
+    public void writePngAtomically(PcmBuffer pcm, Path target) throws IOException {
+        byte[] png = renderPng(pcm);
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            Files.write(tmp, png);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}
