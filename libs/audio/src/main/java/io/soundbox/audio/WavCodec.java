@@ -89,6 +89,7 @@ public final class WavCodec {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 write(pcm, out);
             }
+            shareReadOnly(tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -96,6 +97,16 @@ public final class WavCodec {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Temporary files are created owner-only (0600); the audio store is read by other services, which in
+     * some deployments run as other users, so published files become 0644 where POSIX permissions exist.
+     */
+    public static void shareReadOnly(Path file) throws IOException {
+        if (Files.getFileAttributeView(file, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 

@@ -115,6 +115,8 @@ class WavCodecTest {
         try (var files = Files.list(target.getParent())) {
             assertThat(files).containsExactly(target);
         }
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+                .as("other services may read the audio store").isEqualTo("rw-r--r--");
     }
 
     @Test

@@ -97,6 +97,7 @@ public record SpectrogramRenderer(int width, int height, int melBands, double ma
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
             Files.write(tmp, png);
+            io.soundbox.audio.WavCodec.shareReadOnly(tmp);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);
