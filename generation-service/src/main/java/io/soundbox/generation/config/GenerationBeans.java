@@ -2,10 +2,15 @@ package io.soundbox.generation.config;
 
 import io.quarkus.runtime.Startup;
 import io.soundbox.events.ModelId;
-import io.soundbox.generation.engine.AudioEngine;
+import io.soundbox.audio.loudness.LoudnessNormalizer;
+import io.soundbox.audio.quality.QualityAnalyzer;
+import io.soundbox.audio.spectrogram.SpectrogramRenderer;
 import io.soundbox.generation.engine.EngineCatalog;
-import io.soundbox.generation.engine.procedural.MusicEngine;
-import io.soundbox.generation.engine.procedural.SfxEngine;
+import io.soundbox.generation.engine.EngineSelector;
+import io.soundbox.generation.engine.onnx.NeuralSettings;
+import io.soundbox.generation.engine.onnx.OrtSessions;
+import io.soundbox.generation.quality.ClipWriter;
+import io.soundbox.generation.quality.QualityRetry;
 import io.soundbox.generation.job.FinishedJobs;
 import io.soundbox.generation.job.JobEvents;
 import io.soundbox.generation.job.JobIntake;
@@ -16,7 +21,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
@@ -37,31 +44,43 @@ public class GenerationBeans {
         return store;
     }
 
+    /** Installed exports under the models directory serve their model; procedural engines the rest. */
     @Produces
     @Singleton
-    EngineCatalog engines() {
-        AudioEngine music = new MusicEngine();
-        AudioEngine sfx = new SfxEngine();
-        // Until model weights are installed, MAGNeT requests are served by the same procedural engines.
-        return new EngineCatalog(Map.of(ModelId.MUSIC, music, ModelId.AUDIO, sfx,
-                ModelId.MAGNET_MUSIC, music, ModelId.MAGNET_AUDIO, sfx));
+    EngineCatalog engines(GenerationConfig config) {
+        GenerationConfig.Engines e = config.engines();
+        Map<ModelId, EngineSelector.Choice> choices = new EnumMap<>(ModelId.class);
+        e.choice().forEach((model, choice) -> choices.put(ModelId.parse(model).orElseThrow(
+                () -> new IllegalArgumentException("soundbox.engines.choice: unknown model '" + model + "'")),
+                EngineSelector.Choice.parse(choice)));
+        Path modelsDir = e.modelsDir().orElse(config.dataDir().resolve("models"));
+        return new EngineSelector(modelsDir, new OrtSessions(e.preferGpu(), e.intraOpThreads()),
+                model -> neuralSettings(model, e)).select(choices);
+    }
+
+    static NeuralSettings neuralSettings(ModelId model, GenerationConfig.Engines e) {
+        NeuralSettings base = model == ModelId.AUDIO ? NeuralSettings.audioDefaults() : NeuralSettings.musicDefaults();
+        return base.withSampling(e.topK(), e.temperature(), e.guidanceScale())
+                .withLimits(e.maxDurationSeconds(), e.maxBatch())
+                .withMagnet(e.magnetSteps(), base.magnetMaxGuidance(), base.magnetMinGuidance());
+    }
+
+    void closeEngines(@Disposes EngineCatalog engines) {
+        engines.entries().forEach(entry -> entry.engine().close());
     }
 
     @Produces
     @Singleton
-    JobRunner jobRunner(EngineCatalog engines, AudioStore store, JobEvents events) {
-        return new JobRunner(engines, store, events, new FinishedJobs(FINISHED_JOBS_REMEMBERED), Clock.systemUTC());
+    JobRunner jobRunner(EngineCatalog engines, AudioStore store, JobEvents events, GenerationConfig config) {
+        GenerationConfig.Quality q = config.quality();
+        LoudnessNormalizer normalizer = q.targetLufs() < 0
+                ? new LoudnessNormalizer(q.targetLufs(), q.ceilingDbfs(), 24) : null;
+        return new JobRunner(engines, store, events, new FinishedJobs(FINISHED_JOBS_REMEMBERED), Clock.systemUTC(),
+                new QualityRetry(new QualityAnalyzer(), q.maxAttempts(), q.minScore()),
+                new ClipWriter(store, normalizer, q.spectrograms() ? SpectrogramRenderer.DEFAULT : null));
     }
 
-    @Produces
-    @Singleton
-    JobQueue jobQueue(JobRunner runner, GenerationConfig config) {
-        return new JobQueue(runner, config.generation().workerThreads(), config.generation().maxQueued());
-    }
-
-    void closeQueue(@Disposes JobQueue queue) {
-        queue.close();
-    }
+    // The JobQueue (scheduler, model lifecycle) is built by SchedulingBeans.
 
     @Produces
     @Singleton

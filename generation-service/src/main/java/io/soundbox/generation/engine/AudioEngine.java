@@ -1,12 +1,14 @@
 package io.soundbox.generation.engine;
 
 import io.soundbox.audio.PcmBuffer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Turns a prompt into audio. Implementations are plain Java (no CDI), may be slow (a real model takes
- * seconds to minutes) and are called from a job worker thread, one job at a time per engine.
+ * seconds to minutes) and are called from a job worker thread, one call at a time per engine.
  */
-public interface AudioEngine {
+public interface AudioEngine extends AutoCloseable {
 
     /** Stable name shown by {@code GET /models}, e.g. {@code procedural-music}. */
     String name();
@@ -18,6 +20,55 @@ public interface AudioEngine {
      * @throws GenerationCancelledException when {@code cancelled} reported true before the end
      */
     PcmBuffer generate(GenerationInput input, ProgressListener progress, CancellationCheck cancelled);
+
+    /**
+     * Generates several requests in one run where the engine can (a neural engine batches prompts in one
+     * forward pass); the default runs them one after the other. Results are in the order of the inputs.
+     * Progress covers the whole batch.
+     */
+    default List<PcmBuffer> generateBatch(List<GenerationInput> inputs, ProgressListener progress,
+            CancellationCheck cancelled) {
+        List<PcmBuffer> out = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            int done = i;
+            out.add(generate(inputs.get(i), f -> progress.onProgress((done + f) / inputs.size()), cancelled));
+        }
+        return out;
+    }
+
+    /** True when {@link #generateBatch} is faster than one {@link #generate} per input. */
+    default boolean supportsBatching() {
+        return false;
+    }
+
+    /** Most inputs one {@link #generateBatch} call takes; 1 for engines without batching. */
+    default int maxBatchSize() {
+        return 1;
+    }
+
+    /** Longest clip this engine produces in one call; the intake rejects longer requests. */
+    default int maxDurationSeconds() {
+        return Integer.MAX_VALUE;
+    }
+
+    /** Accelerator (or, on CPU, heap) memory the loaded engine needs, for the model lifecycle; 0 if none. */
+    default long memoryBytes() {
+        return 0;
+    }
+
+    /**
+     * Loads the engine's weights now (idempotent; the model lifecycle calls it before a model's jobs run).
+     * Engines without weights do nothing; neural engines also load lazily on their first generation.
+     *
+     * @throws RuntimeException with a readable message when the model files are missing or broken
+     */
+    default void load() {
+    }
+
+    /** Releases the weights and native resources (ONNX sessions); a later generation loads them again. */
+    @Override
+    default void close() {
+    }
 
     /** Frame count every engine must produce for a duration. */
     static int frameCount(double durationSeconds, int sampleRate) {

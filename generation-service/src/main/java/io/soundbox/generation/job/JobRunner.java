@@ -1,10 +1,13 @@
 package io.soundbox.generation.job;
 
 import io.soundbox.audio.PcmBuffer;
+import io.soundbox.audio.quality.QualityAnalysis;
+import io.soundbox.audio.quality.QualityAnalyzer;
 import io.soundbox.events.AudioCreated;
 import io.soundbox.events.GenerationRequested;
 import io.soundbox.events.JobState;
 import io.soundbox.events.JobStatus;
+import io.soundbox.events.QualityReport;
 import io.soundbox.events.SchemaVersion;
 import io.soundbox.generation.engine.AudioEngine;
 import io.soundbox.generation.engine.CancellationCheck;
@@ -12,11 +15,17 @@ import io.soundbox.generation.engine.EngineCatalog;
 import io.soundbox.generation.engine.GenerationCancelledException;
 import io.soundbox.generation.engine.GenerationInput;
 import io.soundbox.generation.engine.ProgressListener;
+import io.soundbox.generation.quality.ClipWriter;
+import io.soundbox.generation.quality.QualityRetry;
 import io.soundbox.generation.store.AudioStore;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,8 +46,22 @@ public final class JobRunner {
     private final JobEvents events;
     private final FinishedJobs finished;
     private final Clock clock;
+    private final QualityRetry quality;
+    private final ClipWriter clips;
 
     public JobRunner(EngineCatalog engines, AudioStore store, JobEvents events, FinishedJobs finished, Clock clock) {
+        this(engines, store, events, finished, clock, new QualityRetry(new QualityAnalyzer(), 3, 50),
+                ClipWriter.defaults(store));
+    }
+
+    /**
+     * @param quality analysis and retries with new seeds (the {@code analyzing} state)
+     * @param clips   loudness normalisation, spectrogram and the stored WAV
+     */
+    public JobRunner(EngineCatalog engines, AudioStore store, JobEvents events, FinishedJobs finished, Clock clock,
+                     QualityRetry quality, ClipWriter clips) {
+        this.quality = quality;
+        this.clips = clips;
         this.engines = engines;
         this.store = store;
         this.events = events;
@@ -48,7 +71,36 @@ public final class JobRunner {
 
     /** Best effort: a lost queued status is corrected by the next status of the job. */
     public void announceQueued(GenerationRequested request, int position) {
-        publishQuietly(JobStatus.queued(request, position, null, clock.instant()));
+        announceQueued(request, position, null);
+    }
+
+    /** Best effort, like {@link #announceQueued(GenerationRequested, int)}, with the estimated seconds to completion. */
+    public void announceQueued(GenerationRequested request, int position, Integer etaSeconds) {
+        publishQuietly(JobStatus.queued(request, position, etaSeconds, clock.instant()));
+    }
+
+    /** Best effort: the job's model is being loaded before it can run. */
+    public void announceLoading(GenerationRequested request, Integer etaSeconds) {
+        publishQuietly(JobStatus.queued(request, 0, etaSeconds, clock.instant())
+                .advance(JobState.LOADING, 0.0, clock.instant()));
+    }
+
+    /** Announces a job stopped by its owner (final; remembered so a re-delivery does not run it again). */
+    public JobOutcome announceCancelled(GenerationRequested request, CancellationCheck stop) {
+        JobStatus cancelled = JobStatus.queued(request, 0, null, clock.instant())
+                .advance(JobState.CANCELLED, 0.0, clock.instant());
+        try {
+            publishFinal(cancelled, stop);
+            finished.remember(cancelled);
+            return JobOutcome.CANCELLED;
+        } catch (Aborted e) {
+            return JobOutcome.ABORTED;
+        }
+    }
+
+    /** Announces a job that cannot run here (its model could not be loaded, a limit) as failed. */
+    public JobOutcome fail(GenerationRequested request, String reason, CancellationCheck stop) {
+        return reject(request, reason, stop);
     }
 
     /** Announces the job's result again if it already has one; empty when it still has to run. */
@@ -73,7 +125,11 @@ public final class JobRunner {
         Optional<JobStatus> known = finished.get(id);
         if (known.isPresent()) {
             publishFinal(known.get(), stop);
-            return Optional.of(known.get().state() == JobState.COMPLETED ? JobOutcome.COMPLETED : JobOutcome.FAILED);
+            return Optional.of(switch (known.get().state()) {
+                case COMPLETED -> JobOutcome.COMPLETED;
+                case CANCELLED -> JobOutcome.CANCELLED;
+                default -> JobOutcome.FAILED;
+            });
         }
         return Optional.empty();
     }
@@ -106,8 +162,71 @@ public final class JobRunner {
      * {@code failed} status); returns {@link JobOutcome#ABORTED} when {@code stop} interrupted it.
      */
     public JobOutcome run(GenerationRequested request, CancellationCheck stop) {
+        return run(request, stop, null);
+    }
+
+    /**
+     * Runs same-model jobs with one engine call when the engine batches (one call, several outputs), one
+     * by one otherwise; each job then finishes as in {@link #run}. The engine call stops only when every
+     * job of the batch is stopped; a job stopped meanwhile gets {@link JobOutcome#ABORTED} and no output.
+     *
+     * @param stops the stop check of each job, by job id
+     * @return the outcome per job id, in the order of {@code requests}
+     */
+    public Map<String, JobOutcome> runBatch(List<GenerationRequested> requests,
+                                            Function<String, CancellationCheck> stops) {
+        Map<String, JobOutcome> out = new LinkedHashMap<>();
+        List<GenerationRequested> toRun = new ArrayList<>();
+        for (GenerationRequested r : requests) {
+            CancellationCheck stop = stops.apply(r.jobId());
+            Optional<JobOutcome> replayed = replayIfFinished(r, stop);
+            if (replayed.isPresent()) {
+                out.put(r.jobId(), replayed.get());
+            } else if (stop.isCancelled()) {
+                out.put(r.jobId(), JobOutcome.ABORTED);
+            } else {
+                toRun.add(r);
+            }
+        }
+        Optional<AudioEngine> engine = toRun.isEmpty() ? Optional.empty() : engines.engineFor(toRun.get(0).model());
+        if (toRun.size() < 2 || engine.isEmpty() || !engine.get().supportsBatching()
+                || toRun.stream().anyMatch(r -> r.model() != toRun.get(0).model())) {
+            toRun.forEach(r -> out.put(r.jobId(), run(r, stops.apply(r.jobId()))));
+            return out;
+        }
+        List<ProgressSteps> steps = new ArrayList<>();
+        for (GenerationRequested r : toRun) {
+            JobStatus generating = JobStatus.queued(r, 0, null, clock.instant())
+                    .advance(JobState.GENERATING, 0.0, clock.instant());
+            publishQuietly(generating);
+            steps.add(new ProgressSteps(generating));
+        }
+        CancellationCheck allStopped = () -> toRun.stream().allMatch(r -> stops.apply(r.jobId()).isCancelled());
+        List<PcmBuffer> pcms;
         try {
-            Optional<JobOutcome> replayed = replay(request, stop);
+            pcms = engine.get().generateBatch(toRun.stream().map(JobRunner::inputOf).toList(),
+                    f -> steps.forEach(s -> s.onProgress(f)), allStopped);
+        } catch (GenerationCancelledException e) {
+            toRun.forEach(r -> out.put(r.jobId(), JobOutcome.ABORTED));
+            return out;
+        } catch (RuntimeException e) {
+            // One bad input must not fail its batch mates: each job gets its own call and its own result.
+            LOG.log(Level.WARNING, "batch of " + toRun.size() + " failed; running its jobs one by one", e);
+            toRun.forEach(r -> out.put(r.jobId(), run(r, stops.apply(r.jobId()))));
+            return out;
+        }
+        for (int i = 0; i < toRun.size(); i++) {
+            GenerationRequested r = toRun.get(i);
+            CancellationCheck stop = stops.apply(r.jobId());
+            out.put(r.jobId(), stop.isCancelled() ? JobOutcome.ABORTED : run(r, stop, pcms.get(i)));
+        }
+        return out;
+    }
+
+    /** @param pregenerated the job's audio from a batched engine call, or null to generate it here */
+    private JobOutcome run(GenerationRequested request, CancellationCheck stop, PcmBuffer pregenerated) {
+        try {
+            Optional<JobOutcome> replayed = pregenerated != null ? Optional.empty() : replay(request, stop);
             if (replayed.isPresent()) {
                 return replayed.get();
             }
@@ -116,12 +235,22 @@ public final class JobRunner {
             }
             JobStatus generating = JobStatus.queued(request, 0, null, clock.instant())
                     .advance(JobState.GENERATING, 0.0, clock.instant());
-            publishQuietly(generating);
+            QualityReport report;
+            int retries;
+            if (pregenerated == null) {
+                publishQuietly(generating);
+            }
             try {
                 AudioEngine engine = engines.engineFor(request.model()).orElseThrow(
                         () -> new IllegalStateException("no engine serves model " + request.model().wireName()));
-                PcmBuffer pcm = engine.generate(inputOf(request), new ProgressSteps(generating), stop);
-                store.save(request.jobId(), pcm);
+                QualityRetry.Best best = quality.best(engine, inputOf(request), pregenerated,
+                        new ProgressSteps(generating), new AttemptAnnouncer(generating), stop);
+                if (stop.isCancelled()) {
+                    return JobOutcome.ABORTED; // cancelled during analysis: nothing is stored or announced
+                }
+                clips.write(request.jobId(), best.pcm());
+                report = best.report();
+                retries = best.retries();
             } catch (GenerationCancelledException e) {
                 return JobOutcome.ABORTED;
             } catch (IOException | RuntimeException e) {
@@ -131,7 +260,7 @@ public final class JobRunner {
                 finished.remember(failed);
                 return JobOutcome.FAILED;
             }
-            return announceCompleted(request, stop);
+            return announceCompleted(request, stop, report, retries);
         } catch (Aborted | IOException e) {
             if (e instanceof IOException) {
                 LOG.log(Level.WARNING, "job " + request.jobId() + ": stored file unreadable right after writing", e);
@@ -140,15 +269,23 @@ public final class JobRunner {
         }
     }
 
+    /** A replay announces the stored file again; its quality is measured anew on what was stored. */
     private JobOutcome announceCompleted(GenerationRequested request, CancellationCheck stop) throws IOException {
+        QualityAnalysis stored = quality.analyzer().analyze(store.read(request.jobId()));
+        return announceCompleted(request, stop, QualityRetry.toReport(stored), 0);
+    }
+
+    private JobOutcome announceCompleted(GenerationRequested request, CancellationCheck stop, QualityReport report,
+                                         int retries) throws IOException {
         AudioStore.StoredAudio audio = store.describe(request.jobId());
-        JobStatus completed = JobStatus.queued(request, 0, null, clock.instant())
-                .completed(audio.filename(), null, null, clock.instant());
+        String spectrogram = clips.spectrogramOf(request.jobId()).orElse(null);
+        JobStatus completed = withRetries(JobStatus.queued(request, 0, null, clock.instant())
+                .completed(audio.filename(), spectrogram, report, clock.instant()), retries);
         publishFinal(completed, stop);
         publishFinal(new AudioCreated(SchemaVersion.CURRENT, request.jobId(), request.jobId(), audio.filename(),
                 request.model().kind(), request.model().wireName(), request.prompt(), audio.durationSeconds(),
-                audio.sampleRate(), request.userId(), true, null, null, null, request.loop(), List.of(),
-                audio.createdAt()), stop);
+                audio.sampleRate(), request.userId(), true, report == null ? null : report.score(), spectrogram, null,
+                request.loop(), List.of(), audio.createdAt()), stop);
         finished.remember(completed);
         return JobOutcome.COMPLETED;
     }
@@ -204,6 +341,35 @@ public final class JobRunner {
                 }
                 backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
             }
+        }
+    }
+
+    private static JobStatus withRetries(JobStatus s, int retries) {
+        return new JobStatus(s.schemaVersion(), s.jobId(), s.userId(), s.model(), s.prompt(), s.durationSeconds(),
+                s.state(), s.progress(), s.position(), s.etaSeconds(), s.filename(), s.spectrogram(), s.quality(),
+                s.error(), retries, s.updatedAt());
+    }
+
+    /** Announces {@code analyzing} after each attempt and {@code generating} again, with the retry count, per retry. */
+    private final class AttemptAnnouncer implements QualityRetry.Attempts {
+        private final JobStatus generating;
+
+        AttemptAnnouncer(JobStatus generating) {
+            this.generating = generating;
+        }
+
+        @Override
+        public ProgressListener retrying(int retry, QualityAnalysis previous) {
+            LOG.info(() -> "job " + generating.jobId() + " scored " + previous.score() + " " + previous.issues()
+                    + ": retry " + retry + " with a new seed");
+            JobStatus again = withRetries(generating.advance(JobState.GENERATING, 0.0, clock.instant()), retry);
+            publishQuietly(again);
+            return new ProgressSteps(again);
+        }
+
+        @Override
+        public void analyzing(int retry) {
+            publishQuietly(withRetries(generating.advance(JobState.ANALYZING, 0.0, clock.instant()), retry));
         }
     }
 

@@ -53,6 +53,27 @@ public final class AudioStore {
         return dir.resolve(fileName(jobId));
     }
 
+    /** The job's spectrogram, written beside its audio by the quality step. */
+    public String spectrogramName(String jobId) {
+        if (!isSafeId(jobId)) {
+            throw new IllegalArgumentException("unsafe job id for a file name: " + jobId);
+        }
+        return jobId + ".png";
+    }
+
+    public Path spectrogramPath(String jobId) {
+        return dir.resolve(spectrogramName(jobId));
+    }
+
+    public boolean hasSpectrogram(String jobId) {
+        return Files.isRegularFile(spectrogramPath(jobId));
+    }
+
+    /** The stored audio itself, for re-analysis when a finished job is announced again. */
+    public PcmBuffer read(String jobId) throws IOException {
+        return WavCodec.read(pathOf(jobId));
+    }
+
     public boolean contains(String jobId) {
         return Files.isRegularFile(pathOf(jobId));
     }

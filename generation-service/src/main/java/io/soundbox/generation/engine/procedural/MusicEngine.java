@@ -12,8 +12,10 @@ import java.util.SplittableRandom;
 
 /**
  * Prompt-aware procedural music at 32 kHz stereo (MusicGen's rate), used when no model weights are
- * installed. Tempo, mode, key and whether there are drums come from {@link PromptFeatures}; every
- * random choice comes from the request's seed, so a seed reproduces its audio exactly.
+ * installed. The genre ({@link Style}: lo-fi, ambient, chiptune, orchestral, jazz, EDM, rock, hip hop,
+ * acoustic, piano, pop), tempo, mode, key, instruments and drums come from {@link PromptFeatures}; the
+ * style's finishing touches ({@link StyleEffects}) and a soft limiter master it. Every random choice
+ * comes from the request's seed, so a seed reproduces its audio exactly.
  */
 public final class MusicEngine implements AudioEngine {
     public static final int SAMPLE_RATE = 32_000;
@@ -57,6 +59,7 @@ public final class MusicEngine implements AudioEngine {
             }
         }
 
+        StyleEffects.apply(arranger.style(), arranger.beatSeconds(), left, right, SAMPLE_RATE, rng.split());
         if (fade > 0) {
             Mastering.crossfadeTailIntoHead(left, frames, fade);
             Mastering.crossfadeTailIntoHead(right, frames, fade);

@@ -10,5 +10,8 @@ package io.soundbox.generation.engine.procedural;
  */
 record Note(Voice voice, double start, double length, double midi, double gain, double pan) {
 
-    enum Voice { PAD, BASS, LEAD, KICK, SNARE, HAT }
+    enum Voice {
+        PAD, STRINGS, BRASS, PIANO, EPIANO, GUITAR, SQUARE, LEAD, BASS, SUB,
+        KICK, SNARE, HAT, OPEN_HAT, RIDE, CRASH, TOM
+    }
 }

@@ -67,11 +67,24 @@ public final class PromptFeatures {
         return hash;
     }
 
-    /** Tempo in BPM: slow words pull toward 72, fast words toward 132, with a little prompt-hash variety. */
+    /** The genre the prompt names (first match in {@link Style} order), POP when it names none. */
+    Style style() {
+        return Style.matching(this);
+    }
+
+    /**
+     * Tempo in BPM: the style's tempo, 10 faster for fast words and 10 slower for slow ones (words that
+     * only name the style itself count too), with a little prompt-hash variety.
+     */
     public double tempoBpm() {
         int score = (hasAny(FAST) ? 1 : 0) - (hasAny(SLOW) ? 1 : 0);
-        double base = score > 0 ? 132 : score < 0 ? 72 : 102;
-        return base + Math.floorMod(hash >> 4, 9) - 4;
+        double bpm = style().tempo + 10 * score + Math.floorMod(hash >> 4, 9) - 4;
+        return Math.max(52, Math.min(176, bpm));
+    }
+
+    /** An explicit request for drums ("with drums", "beat"), which adds drums to a drumless style. */
+    boolean drumsAsked() {
+        return hasAny("drum", "drums", "beat", "beats", "percussion") && !hasAny("no drums", "without drums", "drumless");
     }
 
     /** Minor for sad, dark or mysterious prompts, major for happy ones, otherwise the hash decides. */

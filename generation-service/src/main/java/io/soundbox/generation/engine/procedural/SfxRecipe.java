@@ -25,6 +25,8 @@ enum SfxRecipe {
     OCEAN(List.of("ocean", "wave", "waves", "sea", "surf", "beach", "shore")),
     STREAM(List.of("water", "stream", "river", "brook", "creek", "bubbl", "splash", "fountain")),
     WIND(List.of("wind", "breeze", "gust", "howl", "blizzard")),
+    CROWD(List.of("crowd", "chatter", "murmur", "audience", "applause", "cheer", "people", "restaurant", "market",
+            "stadium", "party crowd")),
     TEXTURE(List.of());
 
     private final List<String> keywords;
@@ -61,6 +63,7 @@ enum SfxRecipe {
             case OCEAN -> SfxTextures.ocean(sr, rng);
             case STREAM -> SfxTextures.stream(sr, rng);
             case WIND -> SfxTextures.wind(sr, rng);
+            case CROWD -> SfxTextures.crowd(sr, rng, f);
             case TEXTURE -> SfxTextures.texture(sr, rng, f, duration);
         };
     }

@@ -22,6 +22,50 @@ final class SfxTextures {
         return () -> 0.7 * hiss.process(noise.pink()) + 0.5 * drops.next();
     }
 
+    /**
+     * A crowd: eight murmuring "voices", each noise through two formant band-passes whose level follows a
+     * syllable rhythm (3-6 Hz) with pauses; applause words add dense hand claps.
+     */
+    static Signal crowd(int sr, SplittableRandom rng, PromptFeatures f) {
+        int voices = 8;
+        Noise noise = new Noise(rng.split());
+        Biquad[] low = new Biquad[voices];
+        Biquad[] high = new Biquad[voices];
+        double[] rate = new double[voices];
+        double[] phase = new double[voices];
+        for (int v = 0; v < voices; v++) {
+            low[v] = new Biquad(Biquad.Type.BAND_PASS, rng.nextDouble(350, 800), 3, sr);
+            high[v] = new Biquad(Biquad.Type.BAND_PASS, rng.nextDouble(1100, 2500), 4, sr);
+            rate[v] = rng.nextDouble(3, 6) / sr;
+            phase[v] = rng.nextDouble();
+        }
+        boolean applause = f.hasAny("applause", "clap", "cheer", "stadium");
+        EventTrack claps = new EventTrack(sr, rng.split(), 0, r -> r.nextDouble(0.003, 0.02), r -> {
+            double gain = r.nextDouble(0.1, 0.4);
+            Noise n = new Noise(r.split());
+            Biquad band = new Biquad(Biquad.Type.BAND_PASS, r.nextDouble(900, 2200), 1.5, sr);
+            return new EventTrack.Shot((int) (0.03 * sr), new Timed(sr) {
+                double at(double t) {
+                    return gain * band.process(n.white()) * Math.exp(-t / 0.006);
+                }
+            });
+        });
+        return () -> {
+            double sum = 0;
+            for (int v = 0; v < voices; v++) {
+                phase[v] += rate[v];
+                if (phase[v] >= 1) {
+                    phase[v] -= 1;
+                }
+                // Syllables: a raised sine, silent a third of each cycle.
+                double syllable = Math.max(0, Wavetable.SINE.at(phase[v]) + 0.35);
+                double w = noise.white();
+                sum += syllable * (low[v].process(w) + 0.6 * high[v].process(w));
+            }
+            return 0.35 * sum + (applause ? 0.8 * claps.next() : 0);
+        };
+    }
+
     static Signal wind(int sr, SplittableRandom rng) {
         Noise noise = new Noise(rng.split());
         double p1 = rng.nextDouble(Synth.TWO_PI);

@@ -26,7 +26,7 @@ class SfxEngineTest {
     @ValueSource(strings = {"heavy rain on a roof", "howling wind", "crackling campfire", "ocean waves",
             "babbling stream", "distant thunder", "big explosion", "footsteps on gravel", "creaking door",
             "ui click", "notification beep", "sword whoosh", "car engine idle", "laser zap", "coin pickup",
-            "birds in the morning", "strange alien hum"})
+            "birds in the morning", "strange alien hum", "crowd chatter in a cafe", "stadium applause"})
     void everyRecipeFillsTheExactLengthAudiblyWithoutClipping(String prompt) {
         PcmBuffer pcm = generate(prompt, 2.5, false, 3);
         assertThat(pcm.sampleRate()).isEqualTo(32_000);
@@ -41,6 +41,15 @@ class SfxEngineTest {
         assertThat(SfxRecipe.choose(PromptFeatures.of("thunderstorm with heavy rain")))
                 .containsExactly(SfxRecipe.THUNDER, SfxRecipe.RAIN);
         assertThat(SfxRecipe.choose(PromptFeatures.of("something unusual"))).containsExactly(SfxRecipe.TEXTURE);
+        assertThat(SfxRecipe.choose(PromptFeatures.of("murmuring crowd"))).containsExactly(SfxRecipe.CROWD);
+    }
+
+    @Test
+    void crowdMurmurSitsInTheVoiceBandAndDiffersFromRain() {
+        float[] crowd = generate("crowd murmur", 3, false, 2).samples();
+        float[] rain = generate("rain", 3, false, 2).samples();
+        // Voices: formants under 2.5 kHz, so far fewer zero crossings than the hiss of rain.
+        assertThat(Signals.zeroCrossingRate(crowd)).isLessThan(0.7 * Signals.zeroCrossingRate(rain));
     }
 
     @Test

@@ -1,0 +1,93 @@
+package io.soundbox.generation.quality;
+
+import io.soundbox.audio.PcmBuffer;
+import io.soundbox.audio.quality.QualityAnalysis;
+import io.soundbox.audio.quality.QualityAnalyzer;
+import io.soundbox.events.QualityReport;
+import io.soundbox.generation.engine.AudioEngine;
+import io.soundbox.generation.engine.CancellationCheck;
+import io.soundbox.generation.engine.GenerationCancelledException;
+import io.soundbox.generation.engine.GenerationInput;
+import io.soundbox.generation.engine.ProgressListener;
+
+/**
+ * The original's quality loop, done right: analyse each attempt, regenerate with a new seed while the
+ * score is below {@code minScore}, up to {@code maxAttempts} attempts in all, and keep the best attempt
+ * (the original kept the first one in its database). Seeds of retries derive from the job's seed, so a
+ * re-run of the same job ends with the same audio. Stateless and thread-safe.
+ *
+ * @param maxAttempts attempts in all, first one included (original: 1 + 2 retries)
+ * @param minScore    a score below this asks for another attempt (original: 50)
+ */
+public record QualityRetry(QualityAnalyzer analyzer, int maxAttempts, int minScore) {
+    /** Golden-ratio increment: retry seeds far apart from the first and from each other. */
+    private static final long SEED_STEP = 0x9E3779B97F4A7C15L;
+
+    public QualityRetry {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("max attempts must be at least 1: " + maxAttempts);
+        }
+    }
+
+    /** What the job runner announces while attempts go on. */
+    public interface Attempts {
+        /** A retry starts ({@code retry} from 1); returns where its progress goes. */
+        ProgressListener retrying(int retry, QualityAnalysis previous);
+
+        /** Attempt {@code retry} (0 for the first) is being analysed. */
+        void analyzing(int retry);
+    }
+
+    /**
+     * @param pcm     the kept audio
+     * @param retries how many regenerations ran (0 when the first attempt was kept or good)
+     */
+    public record Best(PcmBuffer pcm, QualityAnalysis analysis, int retries) {
+        public QualityReport report() {
+            return toReport(analysis);
+        }
+    }
+
+    public static QualityReport toReport(QualityAnalysis a) {
+        return new QualityReport(a.score(), a.issues(), a.good());
+    }
+
+    static long retrySeed(long seed, int retry) {
+        return seed + retry * SEED_STEP;
+    }
+
+    /**
+     * @param first the first attempt when it was generated already (a batched call), else null
+     * @throws GenerationCancelledException when {@code stop} ended an attempt
+     */
+    public Best best(AudioEngine engine, GenerationInput input, PcmBuffer first, ProgressListener firstProgress,
+            Attempts attempts, CancellationCheck stop) {
+        PcmBuffer pcm = first != null ? first : engine.generate(input, firstProgress, stop);
+        stopIfAsked(stop);
+        attempts.analyzing(0);
+        Best best = new Best(pcm, analyzer.analyze(pcm), 0);
+        int retry = 1;
+        QualityAnalysis last = best.analysis();
+        while (last.score() < minScore && retry < maxAttempts) {
+            stopIfAsked(stop);
+            GenerationInput again = new GenerationInput(input.prompt(), input.durationSeconds(), input.loop(),
+                    retrySeed(input.seed(), retry));
+            PcmBuffer next = engine.generate(again, attempts.retrying(retry, last), stop);
+            stopIfAsked(stop);
+            attempts.analyzing(retry);
+            last = analyzer.analyze(next);
+            if (last.score() > best.analysis().score()) {
+                best = new Best(next, last, retry);
+            }
+            retry++;
+        }
+        return new Best(best.pcm(), best.analysis(), retry - 1);
+    }
+
+    /** A job stopped after its audio was made is still stopped: nothing is analysed or stored. */
+    private static void stopIfAsked(CancellationCheck stop) {
+        if (stop.isCancelled()) {
+            throw new GenerationCancelledException();
+        }
+    }
+}
