@@ -158,9 +158,35 @@
     return li;
   }
 
+  // A share link (/track/{id}) opens the app with that track ready to play.
+  async function openSharedTrack() {
+    const match = /^\/track\/([A-Za-z0-9_.-]{1,128})\/?$/.exec(window.location.pathname);
+    if (!match) return;
+    show($('shared'), true);
+    try {
+      const res = await fetch('/api/library/' + encodeURIComponent(match[1]));
+      if (!res.ok) throw new Error(await problemText(res));
+      const item = await res.json();
+      $('shared-prompt').textContent = item.prompt || item.filename || item.id;
+      $('shared-meta').textContent = [item.model, item.duration ? Math.round(item.duration) + ' s' : null]
+        .filter(Boolean).join(' · ');
+      const src = item.audio_url || (item.filename ? '/audio/' + encodeURIComponent(item.filename) : null);
+      if (src) {
+        const audio = $('shared-audio');
+        audio.src = src;
+        show(audio, true);
+        audio.play().catch(() => { /* autoplay blocked: the controls are there */ });
+      }
+    } catch (e) {
+      $('shared-error').textContent = 'Could not open this track: ' + e.message;
+      show($('shared-error'), true);
+    }
+  }
+
   async function start() {
     $('generate-form').addEventListener('submit', onGenerate);
     $('library-form').addEventListener('submit', onSearch);
+    openSharedTrack();
     try {
       const s = await session();
       $('session').textContent = 'Signed in as ' + s.userId + ' (' + s.tier + ' tier)';

@@ -58,6 +58,7 @@ class WalkingSkeletonIT {
         env.put("KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.bootstrapServers());
         env.put("QUARKUS_REST_CLIENT_LIBRARY_URL", "http://127.0.0.1:" + ports.get("library-service"));
         env.put("QUARKUS_REST_CLIENT_TTS_URL", "http://127.0.0.1:" + ports.get("tts-service"));
+        env.put("QUARKUS_REST_CLIENT_GENERATION_URL", "http://127.0.0.1:" + ports.get("generation-service"));
         env.put("QUARKUS_REST_CLIENT_BACKUP_URL", "http://127.0.0.1:" + ports.get("backup-service"));
         for (var e : ports.entrySet()) {
             SERVICES.add(ServiceProcess.start(root, e.getKey(), e.getValue(), env, logs));

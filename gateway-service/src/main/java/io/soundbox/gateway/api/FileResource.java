@@ -1,7 +1,9 @@
 package io.soundbox.gateway.api;
 
 import io.soundbox.gateway.config.GatewayConfig;
+import io.soundbox.gateway.files.DownloadNames;
 import io.soundbox.gateway.files.FileResponses;
+import io.soundbox.gateway.files.LibraryItems;
 import io.soundbox.gateway.files.MediaStore;
 import io.soundbox.gateway.problem.ApiProblem;
 import jakarta.ws.rs.GET;
@@ -19,10 +21,12 @@ import jakarta.ws.rs.core.Response;
 public class FileResource {
     private final MediaStore audio;
     private final MediaStore spectrograms;
+    private final LibraryItems library;
 
-    public FileResource(GatewayConfig config) {
+    public FileResource(GatewayConfig config, LibraryItems library) {
         this.audio = new MediaStore(config.audioDir(), "wav");
         this.spectrograms = new MediaStore(config.spectrogramDir(), "png");
+        this.library = library;
     }
 
     @GET
@@ -31,7 +35,7 @@ public class FileResource {
                           @HeaderParam("If-Range") String ifRange, @HeaderParam("If-None-Match") String ifNoneMatch,
                           @HeaderParam("If-Modified-Since") String ifModifiedSince) {
         return serve(audio, file, "audio/wav", new FileResponses.Conditions(range, ifRange, ifNoneMatch,
-                ifModifiedSince), false);
+                ifModifiedSince));
     }
 
     @GET
@@ -39,8 +43,17 @@ public class FileResource {
     public Response download(@PathParam("file") String file, @HeaderParam("Range") String range,
                              @HeaderParam("If-Range") String ifRange, @HeaderParam("If-None-Match") String ifNoneMatch,
                              @HeaderParam("If-Modified-Since") String ifModifiedSince) {
-        return serve(audio, file, "audio/wav", new FileResponses.Conditions(range, ifRange, ifNoneMatch,
-                ifModifiedSince), true);
+        Response r = serve(audio, file, "audio/wav", new FileResponses.Conditions(range, ifRange, ifNoneMatch,
+                ifModifiedSince));
+        // Named after the prompt when the library knows the file (<id>.wav); otherwise the file name.
+        String name = file;
+        if (file.endsWith(".wav") && r.getStatus() < 300) {
+            String id = file.substring(0, file.length() - ".wav".length());
+            name = library.prompt(id).map(p -> DownloadNames.friendly(p, id, file)).orElse(file);
+        }
+        // Both names passed a [A-Za-z0-9_.-] check, so they need no quoting beyond the quotes.
+        return Response.fromResponse(r).header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .build();
     }
 
     @GET
@@ -50,11 +63,11 @@ public class FileResource {
                                 @HeaderParam("If-None-Match") String ifNoneMatch,
                                 @HeaderParam("If-Modified-Since") String ifModifiedSince) {
         return serve(spectrograms, file, "image/png", new FileResponses.Conditions(range, ifRange, ifNoneMatch,
-                ifModifiedSince), false);
+                ifModifiedSince));
     }
 
     private static Response serve(MediaStore store, String name, String contentType,
-                                  FileResponses.Conditions conditions, boolean attachment) {
+                                  FileResponses.Conditions conditions) {
         if (!store.isValidName(name)) {
             throw ApiProblem.badRequest("invalid-file-name", "not a valid file name");
         }
@@ -62,10 +75,6 @@ public class FileResource {
                 .orElseThrow(() -> ApiProblem.notFound("no such file"));
         Response r = FileResponses.serve(file, contentType, conditions);
         Response.ResponseBuilder b = Response.fromResponse(r).header("Access-Control-Allow-Origin", "*");
-        if (attachment) {
-            // The name passed the [A-Za-z0-9_.-] check, so it needs no quoting beyond the quotes.
-            b.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
-        }
         return b.build();
     }
 }

@@ -8,6 +8,7 @@ import io.soundbox.gateway.auth.Caller;
 import io.soundbox.gateway.generation.GenerationAccepted;
 import io.soundbox.gateway.generation.GenerationOrder;
 import io.soundbox.gateway.generation.GenerationService;
+import io.soundbox.gateway.moderation.ContentChecks;
 import io.soundbox.gateway.messaging.GenerationRequestPublisher.QueueUnavailableException;
 import io.soundbox.gateway.problem.ApiProblem;
 import jakarta.ws.rs.Consumes;
@@ -28,11 +29,14 @@ public class GenerateResource {
     private final BearerAuthenticator auth;
     private final GenerationService generations;
     private final ObjectMapper json;
+    private final ContentChecks content;
 
-    public GenerateResource(BearerAuthenticator auth, GenerationService generations, ObjectMapper json) {
+    public GenerateResource(BearerAuthenticator auth, GenerationService generations, ObjectMapper json,
+                            ContentChecks content) {
         this.auth = auth;
         this.generations = generations;
         this.json = json;
+        this.content = content;
     }
 
     @POST
@@ -40,7 +44,15 @@ public class GenerateResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response generate(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
         Caller caller = auth.require(authorization);
+        // The original's first check: the free tier needs a verified email (Valnet accounts only).
+        if (caller.tier() == io.soundbox.gateway.domain.Tier.FREE && !caller.emailVerified()) {
+            throw new ApiProblem(403, "requires-verification", "Email verification required",
+                    "verify your email address to generate on the free tier").with("requires_verification", true);
+        }
         GenerationOrder order = generations.parse(readJson(body), caller);
+        if (!caller.adult()) {
+            content.check("prompt", order.prompt());
+        }
         GenerationAccepted accepted;
         try {
             accepted = generations.submit(caller, order);

@@ -1,6 +1,7 @@
 package io.soundbox.gateway.api;
 
 import io.soundbox.gateway.downstream.DownstreamProxy;
+import io.soundbox.gateway.moderation.ContentChecks;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -36,9 +37,11 @@ public class ProxyResource {
     private static final String TTS_DOWN = "speech synthesis is unavailable; try again shortly";
 
     private final DownstreamProxy proxy;
+    private final ContentChecks content;
 
-    public ProxyResource(DownstreamProxy proxy) {
+    public ProxyResource(DownstreamProxy proxy, ContentChecks content) {
         this.proxy = proxy;
+        this.content = content;
     }
 
     @GET
@@ -140,11 +143,13 @@ public class ProxyResource {
 
     private Response library(String method, byte[] body, UriInfo uri, HttpHeaders headers,
                              HttpServerRequest request) {
+        content.checkProxied(method, uri.getPathParameters().getFirst("path"), body);
         return proxy.forward(proxy.library(), method, uri, headers, body, clientAddress(request),
                 "library-unavailable", LIBRARY_DOWN);
     }
 
     private Response tts(String method, byte[] body, UriInfo uri, HttpHeaders headers, HttpServerRequest request) {
+        content.checkProxied(method, uri.getPathParameters().getFirst("path"), body);
         return proxy.forward(proxy.tts(), method, uri, headers, body, clientAddress(request), "tts-unavailable",
                 TTS_DOWN);
     }

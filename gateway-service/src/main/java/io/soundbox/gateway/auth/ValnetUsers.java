@@ -41,7 +41,18 @@ public final class ValnetUsers {
         String id = userId(user).orElseThrow(() -> new IllegalArgumentException("the user document names no user id"));
         boolean admin = isAdmin(user);
         Tier tier = admin ? Tier.ADMIN : tier(user).orElse(Tier.FREE);
-        return new Caller(id, tier, admin || tier == Tier.ADMIN);
+        boolean isAdmin = admin || tier == Tier.ADMIN;
+        // Only an explicit false counts: documents without the member are treated as verified.
+        boolean verified = !user.path("email_verified").isBoolean() || user.path("email_verified").asBoolean();
+        return new Caller(id, tier, isAdmin, isAdmin || isAdult(user), verified);
+    }
+
+    /** {@code is_adult}/{@code adult} true, or {@code account_type} "adult"; a child or unknown age is not adult. */
+    private static boolean isAdult(JsonNode user) {
+        if (user.path("is_adult").asBoolean(false) || user.path("adult").asBoolean(false)) {
+            return true;
+        }
+        return "adult".equalsIgnoreCase(user.path("account_type").asText(""));
     }
 
     private static Optional<String> userId(JsonNode user) {

@@ -45,6 +45,43 @@ public interface GatewayConfig {
 
     Queue queue();
 
+    /** Completion/failure notifications to the accounts service. */
+    Notifications notifications();
+
+    interface Notifications {
+        /** Off: no notification is ever sent. On without a URL (and without soundbox.auth.valnet-url): off too. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The accounts service; defaults to soundbox.auth.valnet-url. */
+        Optional<URI> url();
+
+        @WithDefault("/api/notifications/send")
+        String path();
+
+        /** Sent as {@code Authorization: Bearer <key>} when set. */
+        Optional<String> apiKey();
+
+        @WithDefault("5s")
+        Duration timeout();
+
+        /** Tries per notification (network errors, 5xx and 429 are retried; other 4xx are not). */
+        @WithDefault("4")
+        int maxAttempts();
+
+        /** Wait before the second try; doubles after each. */
+        @WithDefault("1s")
+        Duration initialBackoff();
+
+        /** Notifications waiting to be sent; a full queue drops new ones (a job never waits). */
+        @WithDefault("1000")
+        int queueCapacity();
+
+        /** Statuses older than this are not announced (the read model replays old jobs on start). */
+        @WithDefault("10m")
+        Duration maxAge();
+    }
+
     interface Auth {
         /**
          * {@code local}: tokens signed by the gateway's own key (single machine, guest tokens);
@@ -252,6 +289,10 @@ public interface GatewayConfig {
         /** Longest wait for backup-service: an on-demand backup runs synchronously and copies the library. */
         @WithDefault("15m")
         Duration backupTimeout();
+
+        /** Longest wait for generation-service's GET /models (the status page degrades without it). */
+        @WithDefault("3s")
+        Duration generationTimeout();
 
         /** Calls per service waiting for their answer at once (a bulkhead); more wait bulkhead-wait, then 503. */
         @WithDefault("64")

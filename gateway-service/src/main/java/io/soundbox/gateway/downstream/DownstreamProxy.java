@@ -56,11 +56,13 @@ public class DownstreamProxy {
     private final Downstream library;
     private final Downstream tts;
     private final Downstream backup;
+    private final Downstream generation;
 
     public DownstreamProxy(BearerAuthenticator auth, GatewayConfig config,
                            @ConfigProperty(name = "quarkus.rest-client.library.url") URI libraryUrl,
                            @ConfigProperty(name = "quarkus.rest-client.tts.url") URI ttsUrl,
-                           @ConfigProperty(name = "quarkus.rest-client.backup.url") URI backupUrl) {
+                           @ConfigProperty(name = "quarkus.rest-client.backup.url") URI backupUrl,
+                           @ConfigProperty(name = "quarkus.rest-client.generation.url") URI generationUrl) {
         this.auth = auth;
         GatewayConfig.InternalToken t = config.internalToken();
         this.tokens = new InternalTokenIssuer(
@@ -81,6 +83,14 @@ public class DownstreamProxy {
         this.backup = new Downstream("backup-service", backupUrl, http, d.backupTimeout(),
                 new CircuitBreaker(d.breakerFailures(), d.breakerOpenFor(), Clock.systemUTC()),
                 4, d.bulkheadWait());
+        // Read by the status page only (GET /models): a few calls at once are plenty.
+        this.generation = new Downstream("generation-service", generationUrl, http, d.generationTimeout(),
+                new CircuitBreaker(d.breakerFailures(), d.breakerOpenFor(), Clock.systemUTC()),
+                8, d.bulkheadWait());
+    }
+
+    public Downstream generation() {
+        return generation;
     }
 
     public Downstream library() {

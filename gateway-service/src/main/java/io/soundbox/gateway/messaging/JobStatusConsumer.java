@@ -2,6 +2,7 @@ package io.soundbox.gateway.messaging;
 
 import io.soundbox.events.JobStatus;
 import io.soundbox.gateway.jobs.JobReadModel;
+import io.soundbox.gateway.notify.JobNotifications;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -17,9 +18,11 @@ public class JobStatusConsumer {
     private static final Logger LOG = Logger.getLogger(JobStatusConsumer.class);
 
     private final JobReadModel readModel;
+    private final JobNotifications notifications;
 
-    public JobStatusConsumer(JobReadModel readModel) {
+    public JobStatusConsumer(JobReadModel readModel, JobNotifications notifications) {
         this.readModel = readModel;
+        this.notifications = notifications;
     }
 
     @Incoming("job-status")
@@ -36,7 +39,10 @@ public class JobStatusConsumer {
                         record.partition(), record.offset(), record.key(), status.jobId());
                 return;
             }
-            readModel.apply(status);
+            // A final status is applied once (nothing replaces it), so each job is announced once.
+            if (readModel.apply(status) && status.state().isFinal()) {
+                notifications.jobFinished(status);
+            }
         } catch (RuntimeException e) {
             // Never fail the channel: a poison record must not stop the read model.
             LOG.errorf(e, "Skipping unusable job status at %s-%d@%d", record.topic(), record.partition(),

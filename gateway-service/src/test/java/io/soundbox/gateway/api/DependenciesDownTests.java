@@ -27,6 +27,7 @@ class DependenciesDownTests {
             return Map.of(
                     "kafka.bootstrap.servers", "localhost:1",
                     "quarkus.rest-client.library.url", "http://127.0.0.1:1",
+                    "quarkus.rest-client.generation.url", "http://127.0.0.1:1",
                     "soundbox.kafka.topic-bootstrap-timeout", "1s");
         }
 
@@ -59,5 +60,18 @@ class DependenciesDownTests {
     void libraryAnswers503WhenLibraryServiceIsDown() {
         given().config(BOUNDED).get("/api/library").then().statusCode(503).contentType("application/problem+json")
                 .body("detail", containsString("library is unavailable"));
+    }
+
+    @Test
+    void statusDegradesWhenGenerationServiceIsDown() {
+        given().config(BOUNDED).get("/status").then().statusCode(200)
+                .body("status", equalTo("degraded"))
+                .body("generation_service", equalTo(false))
+                .body("models.music.state", equalTo("unknown"))
+                .body("gpu.name", equalTo("unknown"))
+                .body("queue_length", equalTo(0))
+                .body("queue_by_model.music", equalTo(0))
+                .body("estimated_wait", equalTo(0));
+        given().config(BOUNDED).get("/queue-status").then().statusCode(200).body("queue_length", equalTo(0));
     }
 }

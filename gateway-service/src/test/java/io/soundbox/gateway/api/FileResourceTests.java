@@ -48,6 +48,7 @@ class FileResourceTests {
         Files.writeString(audioDir.resolve(".hidden.wav"), SECRET);
         Files.writeString(config.dataDir().resolve("secret.wav"), SECRET);
         Files.writeString(audioDir.resolve("chart.png"), "PNGDATA");
+        Files.writeString(audioDir.resolve("gen-1.wav"), "RIFFgen1");
     }
 
     @Test
@@ -103,6 +104,13 @@ class FileResourceTests {
     void downloadIsAnAttachment() {
         given().get("/download/" + NAME).then().statusCode(200)
                 .header("Content-Disposition", equalTo("attachment; filename=\"" + NAME + "\""));
+    }
+
+    @Test
+    void downloadIsNamedAfterThePromptWhenTheLibraryKnowsIt() {
+        // The library stub knows gen-1 ("gentle rain"); NAME is unknown to it and keeps its file name.
+        given().get("/download/gen-1.wav").then().statusCode(200)
+                .header("Content-Disposition", equalTo("attachment; filename=\"gentle_rain_gen1.wav\""));
     }
 
     @Test

@@ -105,6 +105,33 @@ class GenerateValidationTests {
     }
 
     @Test
+    void blockedPromptsAreRefusedExceptForAdults() {
+        problem(post("{\"prompt\":\"5h1t storm ambience\"}"), 400)
+                .body("type", equalTo("urn:soundbox:problem:content-not-allowed"))
+                .body("detail", containsString("prompt"));
+        problem(post("{\"prompt\":\"crackling s h i t campfire\"}"), 400);
+        // An admin is an adult account: the filter does not apply to prompts.
+        given().auth().oauth2(io.soundbox.gateway.support.TestTokens.token("admin-adult", Tier.ADMIN))
+                .contentType(ContentType.JSON).body("{\"prompt\":\"shit storm ambience\"}").post("/generate")
+                .then().statusCode(202);
+    }
+
+    @Test
+    void randomPromptFollowsTheModelAndSeed() {
+        String first = given().contentType(ContentType.JSON).body("{\"model\":\"music\",\"seed\":5}")
+                .post("/random-prompt").then().statusCode(200).body("model", equalTo("music"))
+                .extract().jsonPath().getString("prompt");
+        given().contentType(ContentType.JSON).body("{\"model\":\"music\",\"seed\":5}").post("/random-prompt")
+                .then().statusCode(200).body("prompt", equalTo(first));
+        given().contentType(ContentType.JSON).body("{\"model\":\"sfx\"}").post("/random-prompt")
+                .then().statusCode(200).body("model", equalTo("audio")).body("prompt", notNullValue());
+        given().post("/random-prompt").then().statusCode(200).body("model", equalTo("music"));
+        given().contentType(ContentType.JSON).body("{\"model\":\"banjo\"}").post("/random-prompt")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:soundbox:problem:invalid-model"));
+    }
+
+    @Test
     void absentPromptGetsTheOriginalDefault() {
         post("{}").statusCode(202).body("success", equalTo(true));
     }

@@ -55,6 +55,36 @@ class LibraryProxyTests {
     }
 
     @Test
+    void statusReadsGenerationServiceModels() {
+        JsonPath status = given().get("/status").then().statusCode(200).extract().jsonPath();
+        assertThat(status.getString("status")).isEqualTo("ok");
+        assertThat(status.getString("models.music.state")).isEqualTo("ready");
+        assertThat(status.getBoolean("models.music.loaded")).isTrue();
+        assertThat(status.getString("models.audio.state")).isEqualTo("unloaded");
+        assertThat(status.getString("models.magnet-music.state")).isEqualTo("unknown");
+        assertThat(status.getLong("gpu.memory_total_mb")).isEqualTo(24576);
+        assertThat(status.getLong("gpu.memory_free_mb")).isEqualTo(14336);
+        assertThat(status.getList("gpu.loaded_models")).containsExactly("music");
+        assertThat(status.getInt("queue_length")).isGreaterThanOrEqualTo(0);
+        assertThat(status.getMap("queue_by_model")).containsKeys("music", "audio");
+    }
+
+    @Test
+    void blockedUserTextIsRefusedBeforeItReachesTheServices() {
+        for (String[] c : new String[][] {{"POST", "/api/playlists", "name"}, {"PUT", "/api/playlists/pl-1", "name"},
+                {"POST", "/api/library/gen-1/vote", "notes"}, {"POST", "/api/tts/generate", "text"}}) {
+            given().contentType("application/json").body("{\"" + c[2] + "\":\"my p0rn mix\"}").request(c[0], c[1])
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("type", org.hamcrest.Matchers.equalTo("urn:soundbox:problem:content-not-allowed"))
+                    .body("detail", org.hamcrest.Matchers.containsString(c[2]));
+        }
+        // Innocent text that contains blocked substrings goes through.
+        JsonPath echo = given().contentType("application/json").body("{\"name\":\"Scunthorpe grape class\"}")
+                .post("/api/playlists").then().statusCode(200).extract().jsonPath();
+        assertThat(echo.getString("method")).isEqualTo("POST");
+    }
+
+    @Test
     void methodPathQueryBodyAndContentTypeArriveUnchanged() {
         String marker = UUID.randomUUID().toString();
         JsonPath echo = given().urlEncodingEnabled(false).contentType("application/json").accept("application/json")

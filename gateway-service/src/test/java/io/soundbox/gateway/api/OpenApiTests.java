@@ -23,7 +23,7 @@ class OpenApiTests {
                 .extract().jsonPath().getMap("paths");
         assertThat(paths).containsKeys("/generate", "/job/{id}", "/job/{id}/cancel", "/api/queue",
                 "/api/queue/{id}/cancel", "/api/queue/{id}/skip", "/api/queue/skip", "/api/queue/skip-pricing",
-                "/api/auth/guest", "/audio/{file}");
+                "/api/auth/guest", "/audio/{file}", "/status", "/queue-status", "/random-prompt", "/track/{id}");
         assertThat(paths.keySet()).anyMatch(p -> p.startsWith("/api/{path"));
     }
 

@@ -31,6 +31,16 @@ class WebUiTests {
     }
 
     @Test
+    void shareLinksOpenTheWebUi() {
+        given().get("/track/gen-1").then().statusCode(200).contentType(containsString("text/html"))
+                .header("Content-Security-Policy", containsString("default-src 'self'"))
+                .body(containsString("src=\"/app.js\"")).body(containsString("id=\"shared\""));
+        given().get("/app.js").then().statusCode(200).body(containsString("/api/library/"))
+                .body(containsString("/track/"));
+        given().get("/track/bad%20id").then().statusCode(404).contentType(containsString("application/problem+json"));
+    }
+
+    @Test
     void scriptsAndApiResponsesAreNosniff() {
         given().get("/app.js").then().statusCode(200).header("X-Content-Type-Options", equalTo("nosniff"))
                 .body(containsString("/api/auth/guest"));

@@ -73,6 +73,38 @@ class IntrospectModeTests {
     }
 
     @Test
+    void theFreeTierNeedsAVerifiedEmail() {
+        String token = "opaque-" + UUID.randomUUID();
+        valnetSays(200, "{\"user_id\":\"v-unverified\",\"tier\":\"free\",\"email_verified\":false}");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"prompt\":\"unverified tune\"}")
+                .post("/generate").then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("urn:soundbox:problem:requires-verification"))
+                .body("requires_verification", equalTo(true));
+        // A paying tier is not gated, nor is an account that does not say.
+        String paying = "opaque-" + UUID.randomUUID();
+        valnetSays(200, "{\"user_id\":\"v-paying\",\"tier\":\"premium\",\"email_verified\":false}");
+        given().auth().oauth2(paying).contentType(ContentType.JSON).body("{\"prompt\":\"paying tune\"}")
+                .post("/generate").then().statusCode(202);
+    }
+
+    @Test
+    void finishedJobsOfAccountsAreAnnouncedToTheAccountsService() {
+        valnet().on("POST", "/api/notifications/send", HttpStub.Response.json(200, "{\"success\":true}"));
+        java.time.Instant now = java.time.Instant.now();
+        String jobId = "job-" + UUID.randomUUID();
+        var request = new io.soundbox.events.GenerationRequested(io.soundbox.events.SchemaVersion.CURRENT, jobId,
+                "v-notify", "premium", 2, io.soundbox.events.ModelId.MUSIC, "notified tune", 8, false, null, now);
+        io.soundbox.testsupport.KafkaBroker.publish(io.soundbox.events.Topics.JOB_STATUS,
+                io.soundbox.events.JobStatus.queued(request, 1, null, now).completed(jobId + ".wav", null, null,
+                        now.plusSeconds(1)));
+        io.soundbox.gateway.support.GatewayTestSupport.eventually(java.time.Duration.ofSeconds(20),
+                "the accounts service was notified", () -> valnet().received().stream()
+                        .anyMatch(r -> r.path().equals("/api/notifications/send") && r.body().contains(jobId)
+                                && r.body().contains("\"user_id\":\"v-notify\"")
+                                && r.body().contains("soundbox.generation.completed")));
+    }
+
+    @Test
     void aTokenValnetRejectsIs401() {
         valnetSays(401, "{\"error\":\"invalid token\"}");
         given().auth().oauth2("opaque-" + UUID.randomUUID()).get("/job/x").then().statusCode(401)

@@ -36,6 +36,19 @@ class ValnetUsersTest {
     }
 
     @Test
+    void adultAndEmailVerificationFlags() throws Exception {
+        Caller child = read("{\"user_id\":\"c1\",\"tier\":\"free\",\"email_verified\":false}");
+        assertThat(child.adult()).isFalse();
+        assertThat(child.emailVerified()).isFalse();
+        Caller adult = read("{\"user_id\":\"a1\",\"is_adult\":true,\"email_verified\":true}");
+        assertThat(adult.adult()).isTrue();
+        assertThat(adult.emailVerified()).isTrue();
+        assertThat(read("{\"user_id\":\"a2\",\"account_type\":\"adult\"}").adult()).isTrue();
+        assertThat(read("{\"user_id\":\"a3\"}").emailVerified()).isTrue();
+        assertThat(read("{\"user_id\":\"boss\",\"is_admin\":true}").adult()).isTrue();
+    }
+
+    @Test
     void lapsedOrUnknownSubscriptionsAreFree() throws Exception {
         assertThat(read("{\"id\":\"1\",\"subscription\":{\"status\":\"canceled\",\"tier\":\"creator\"}}").tier())
                 .isEqualTo(Tier.FREE);

@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>{@code /api/stats/teapot}: 418 with an ETag, a custom header, and headers the gateway must drop;</li>
  * <li>{@code POST /api/wallet/spend}: 402 for users whose id starts with {@code poor-}, a 2.5 s pause for
  * {@code slow-}, a 500 for {@code broke-}, otherwise a charge with a transaction id; {@code POST /api/wallet/refund}: ok;</li>
+ * <li>{@code GET /models}: generation-service's model list ({@link #MODELS_BODY});</li>
  * <li>{@code GET /__received}: every request received so far, as JSON;</li>
  * <li>anything else: 200 with a JSON echo of the request.</li>
  * </ul>
@@ -42,6 +43,12 @@ public final class DownstreamStub implements AutoCloseable {
     public static final String MISSING_BODY = "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
             + "\"detail\":\"no generation gen-missing\",\"instance\":\"/api/library/gen-missing\"}";
     public static final int BIG_SIZE = 1 << 20;
+    /** generation-service's GET /models: music loaded, audio not, 24 GiB device with 10 GiB used. */
+    public static final String MODELS_BODY = "{\"models\":[{\"id\":\"music\",\"kind\":\"music\","
+            + "\"engine\":\"procedural-music\",\"state\":\"ready\",\"weights\":\"musicgen-small\"},"
+            + "{\"id\":\"audio\",\"kind\":\"sfx\",\"engine\":\"procedural-sfx\",\"state\":\"unloaded\"}],"
+            + "\"memory\":{\"free_mb\":14336,\"used_mb\":10240,\"total_mb\":24576,\"source\":\"nvidia-smi\"},"
+            + "\"queue\":{\"length\":0,\"depth_by_priority\":{},\"switches\":0}}";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -111,6 +118,7 @@ public final class DownstreamStub implements AutoCloseable {
                     send(ex, 418, "application/problem+json", bytes("{\"status\":418,\"title\":\"I'm a teapot\"}"));
                 }
                 case "POST /api/wallet/spend" -> spend(ex, request);
+                case "GET /models" -> send(ex, 200, "application/json", bytes(MODELS_BODY));
                 case "POST /api/wallet/refund" -> send(ex, 200, "application/json", bytes("{\"success\":true}"));
                 default -> send(ex, 200, "application/json", JSON.writeValueAsBytes(request));
             }

@@ -4,7 +4,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * Fake downstream services on loopback, wired in as library-service, tts-service and the Aura wallet
+ * Fake downstream services on loopback, wired in as library-service, tts-service, generation-service and the Aura wallet
  * (see {@link DownstreamStub} for what it answers). Tests find its URL in
  * {@code quarkus.rest-client.library.url} and read what it received at {@code GET /__received}.
  */
@@ -22,6 +22,7 @@ public class LibraryStubResource implements QuarkusTestResourceLifecycleManager 
                 "quarkus.rest-client.library.url", stub.baseUrl(),
                 "quarkus.rest-client.tts.url", stub.baseUrl(),
                 "quarkus.rest-client.backup.url", stub.baseUrl(),
+                "quarkus.rest-client.generation.url", stub.baseUrl(),
                 "soundbox.wallet.url", stub.baseUrl(),
                 // The stub's slow path sleeps longer than this.
                 "soundbox.downstream.library-timeout", "1500ms");
