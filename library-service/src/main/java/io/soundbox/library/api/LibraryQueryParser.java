@@ -1,6 +1,7 @@
 package io.soundbox.library.api;
 
 import io.soundbox.events.AudioKind;
+import io.soundbox.library.auth.Caller;
 import io.soundbox.library.domain.LibraryQuery;
 import io.soundbox.library.domain.LibrarySort;
 import io.soundbox.library.search.Fts5Query;
@@ -28,8 +29,15 @@ final class LibraryQueryParser {
 
     /** The raw parameters; any may be null. {@code q} is an alias of {@code search}. */
     record Params(String page, String perPage, String model, String search, String q, String sort,
-                  String userId, String category) {
+                  String userId, String category, String isPublic, String minDuration, String maxDuration) {
+        Params(String page, String perPage, String model, String search, String q, String sort, String userId,
+               String category) {
+            this(page, perPage, model, search, q, sort, userId, category, null, null, null);
+        }
     }
+
+    /** Longest duration a filter may name: an hour is far beyond any generation. */
+    static final double MAX_DURATION = 3600;
 
     /** The validated query and the search text as typed (for the id lookup), null when not searching. */
     record Parsed(LibraryQuery query, String rawSearch) {
@@ -39,6 +47,10 @@ final class LibraryQueryParser {
     }
 
     static Parsed parse(Params p) {
+        return parse(p, Caller.anonymous());
+    }
+
+    static Parsed parse(Params p, Caller viewer) {
         int page = intParam("page", p.page(), 1, 1, MAX_PAGE);
         int perPage = intParam("per_page", p.perPage(), DEFAULT_PER_PAGE, 1, MAX_PER_PAGE);
         AudioKind kind = null;
@@ -52,7 +64,8 @@ final class LibraryQueryParser {
         LibrarySort requested = null;
         if (!blank(p.sort())) {
             requested = LibrarySort.parse(p.sort()).orElseThrow(() -> ProblemException.badParameter(
-                    "sort must be one of recent, popular, rating, relevance; got '" + shown(p.sort()) + "'"));
+                    "sort must be one of recent, popular, rating, relevance (or newest, top_rated, most_played);"
+                            + " got '" + shown(p.sort()) + "'"));
         }
         String rawSearch = !blank(p.search()) ? p.search() : !blank(p.q()) ? p.q() : null;
         Fts5Query match = rawSearch == null ? null : Fts5Query.parse(rawSearch).orElse(null);
@@ -72,8 +85,15 @@ final class LibraryQueryParser {
                         + shown(p.category()) + "'");
             }
         }
+        Boolean isPublic = ApiParams.boolParam("is_public", p.isPublic());
+        Double min = ApiParams.doubleParam("min_duration", p.minDuration(), 0, MAX_DURATION);
+        Double max = ApiParams.doubleParam("max_duration", p.maxDuration(), 0, MAX_DURATION);
+        if (min != null && max != null && min > max) {
+            throw ProblemException.badParameter("min_duration must not exceed max_duration");
+        }
         LibrarySort sort = LibrarySort.effective(requested, match != null);
-        return new Parsed(new LibraryQuery(page, perPage, kind, match, sort, userId, category), rawSearch);
+        return new Parsed(new LibraryQuery(page, perPage, kind, match, sort, userId, category, viewer, isPublic, min,
+                max), rawSearch);
     }
 
     private static int intParam(String name, String raw, int dflt, int min, int max) {

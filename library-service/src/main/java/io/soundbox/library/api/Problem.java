@@ -12,5 +12,9 @@ public record Problem(String type, String title, int status, String detail, Stri
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String INVALID_PARAMETER = "urn:soundbox:problem:invalid-parameter";
     public static final String NOT_FOUND = "urn:soundbox:problem:not-found";
+    public static final String UNAUTHORIZED = "urn:soundbox:problem:unauthorized";
+    public static final String FORBIDDEN = "urn:soundbox:problem:forbidden";
+    public static final String CONFLICT = "urn:soundbox:problem:conflict";
+    public static final String INVALID_BODY = "urn:soundbox:problem:invalid-body";
     public static final String INTERNAL = "urn:soundbox:problem:internal-error";
 }

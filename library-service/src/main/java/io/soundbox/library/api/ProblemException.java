@@ -21,6 +21,26 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.NOT_FOUND, "Not found", 404, detail);
     }
 
+    public static ProblemException badBody(String detail) {
+        return new ProblemException(Problem.INVALID_BODY, "Invalid request body", 400, detail);
+    }
+
+    public static ProblemException unauthorized(String detail) {
+        return new ProblemException(Problem.UNAUTHORIZED, "Unauthorized", 401, detail);
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(Problem.FORBIDDEN, "Forbidden", 403, detail);
+    }
+
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(Problem.CONFLICT, "Conflict", 409, detail);
+    }
+
+    public int status() {
+        return status;
+    }
+
     public Problem toProblem(String instance) {
         return new Problem(type, title, status, getMessage(), instance);
     }

@@ -2,6 +2,7 @@ package io.soundbox.library.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.soundbox.library.auth.InvalidTokenException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -16,6 +17,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return respond(e.toProblem(uri.getPath()));
+    }
+
+    /** A bad internal token: the gateway (or something pretending to be it) sent what we cannot trust. */
+    @ServerExceptionMapper
+    public Response invalidToken(InvalidTokenException e, UriInfo uri) {
+        return respond(new Problem(Problem.UNAUTHORIZED, "Unauthorized", 401, e.getMessage(), uri.getPath()));
     }
 
     /** JAX-RS's own errors: unknown path (404), wrong method (405), unsupported media type (415)... */

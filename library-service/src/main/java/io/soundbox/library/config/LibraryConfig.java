@@ -1,7 +1,9 @@
 package io.soundbox.library.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** Everything library-service reads from configuration under {@code soundbox.*}. */
 @ConfigMapping(prefix = "soundbox")
@@ -9,7 +11,15 @@ public interface LibraryConfig {
     /** Shared by every service: the audio store and the databases live below it (env SOUNDBOX_DATA). */
     Path dataDir();
 
+    /** The shared audio store (the gateway serves it); owner deletes remove files here. */
+    Path audioDir();
+
+    /** Where spectrogram images live; the audio store unless configured otherwise. */
+    Path spectrogramDir();
+
     Library library();
+
+    InternalAuth internalAuth();
 
     interface Library {
         /**
@@ -18,5 +28,40 @@ public interface LibraryConfig {
          * cannot disagree. Its directory is created at start.
          */
         Path dbPath();
+
+        /** Whether an owner delete also removes the audio and spectrogram files from the audio store. */
+        @WithDefault("true")
+        boolean deleteFiles();
+
+        /** A play of the same generation by the same listener within this window is not counted again. */
+        @WithDefault("PT30S")
+        Duration playDedupWindow();
+
+        /** How many distinct users must agree before a suggested category is added or removed. */
+        @WithDefault("3")
+        int tagConsensus();
+
+        Radio radio();
+    }
+
+    interface Radio {
+        /** Tracks a listener session remembers (and is not played again) — the original widget used 50. */
+        @WithDefault("50")
+        int sessionHistory();
+
+        /** Listener sessions remembered at once; the least recently used is forgotten first. */
+        @WithDefault("10000")
+        int maxSessions();
+    }
+
+    interface InternalAuth {
+        /** The gateway's public key (PEM, X.509); re-read when the file changes. */
+        Path publicKeyPath();
+
+        @WithDefault("soundbox-gateway")
+        String issuer();
+
+        @WithDefault("soundbox-internal")
+        String audience();
     }
 }

@@ -68,25 +68,16 @@ public final class Categorizer {
 
     /** Matching categories, best score first, ties in catalog order. */
     static List<String> byScore(Map<String, List<String>> keywords, String prompt) {
-        Text text = Text.of(prompt);
-        record Scored(String category, int score, int order) {
-        }
-        List<Scored> scored = new ArrayList<>();
-        int order = 0;
-        for (Map.Entry<String, List<String>> e : keywords.entrySet()) {
-            int score = 0;
-            for (String keyword : e.getValue()) {
-                score += text.score(keyword);
-            }
-            if (score > 0) {
-                scored.add(new Scored(e.getKey(), score, order));
-            }
-            order++;
-        }
-        scored.sort((a, b) -> a.score() != b.score() ? Integer.compare(b.score(), a.score())
-                : Integer.compare(a.order(), b.order()));
-        return scored.stream().map(Scored::category).toList();
+        return INDEXES.computeIfAbsent(keywords, KeywordIndex::new).byScore(Text.of(prompt));
     }
+
+    /**
+     * Indexes per keyword map (one per kind of the catalog, so bounded by it). Built once: scoring a
+     * prompt then costs a few dozen hash lookups instead of matching ~1,000 keywords one by one, which
+     * made categorising the bulk of a bulk load.
+     */
+    private static final Map<Map<String, List<String>>, KeywordIndex> INDEXES =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     /** A prompt reduced to lower-case words, and the same words joined by single spaces. */
     private record Text(List<String> words, String joined) {
@@ -96,25 +87,101 @@ public final class Categorizer {
             List<String> words = Arrays.stream(NOT_WORD.split(p)).filter(w -> !w.isEmpty()).toList();
             return new Text(words, " " + String.join(" ", words) + " ");
         }
+    }
 
-        int score(String keyword) {
-            // "lo-fi", "lo fi" and "lofi" are one keyword: compare word sequences, and the glued form.
-            List<String> parts = Arrays.stream(NOT_WORD.split(keyword)).filter(w -> !w.isEmpty()).toList();
-            if (parts.isEmpty()) {
-                return 0;
+    /**
+     * The scoring rules, inverted. A keyword ("lo-fi", "lo fi" and "lofi" are one keyword, compared as
+     * word sequences and in the glued form) scores 3 when its words occur as whole words (or a single word
+     * equals its glued form), else 2 when a one-word keyword of 4+ letters starts a word, else 1 when a
+     * keyword of 5+ letters occurs anywhere in the text. A category's score is the sum over its keywords.
+     */
+    private static final class KeywordIndex {
+        private record Multi(int id, String phrase, String spaced, int gluedLength) {
+        }
+
+        private final List<String> categories = new ArrayList<>();
+        private final int[] categoryOf;
+        /** One-word keywords by their text. */
+        private final Map<String, List<Integer>> single = new java.util.HashMap<>();
+        /** Multi-word keywords by their glued form (a single word may equal it). */
+        private final Map<String, List<Integer>> glued = new java.util.HashMap<>();
+        private final List<Multi> multi = new ArrayList<>();
+
+        KeywordIndex(Map<String, List<String>> keywords) {
+            List<Integer> owners = new ArrayList<>();
+            for (Map.Entry<String, List<String>> e : keywords.entrySet()) {
+                int category = categories.size();
+                categories.add(e.getKey());
+                for (String keyword : e.getValue()) {
+                    List<String> parts = Arrays.stream(NOT_WORD.split(keyword)).filter(w -> !w.isEmpty()).toList();
+                    if (parts.isEmpty()) {
+                        continue;
+                    }
+                    int id = owners.size();
+                    owners.add(category);
+                    String joinedParts = String.join("", parts);
+                    if (parts.size() == 1) {
+                        single.computeIfAbsent(joinedParts, k -> new ArrayList<>()).add(id);
+                    } else {
+                        glued.computeIfAbsent(joinedParts, k -> new ArrayList<>()).add(id);
+                        String spaced = String.join(" ", parts);
+                        multi.add(new Multi(id, " " + spaced + " ", spaced, joinedParts.length()));
+                    }
+                }
             }
-            String phrase = " " + String.join(" ", parts) + " ";
-            if (joined.contains(phrase) || (parts.size() > 1 && words.contains(String.join("", parts)))) {
-                return 3;
+            categoryOf = owners.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        List<String> byScore(Text text) {
+            int[] keywordScore = new int[categoryOf.length];
+            for (String w : text.words()) {
+                raise(keywordScore, single.get(w), 3);
+                raise(keywordScore, glued.get(w), 3);
+                for (int end = 4; end < w.length(); end++) {
+                    raise(keywordScore, single.get(w.substring(0, end)), 2);
+                }
+                for (int from = 0; from + 5 <= w.length(); from++) {
+                    for (int end = from + 5; end <= w.length(); end++) {
+                        if (from > 0 || end < w.length()) {
+                            raise(keywordScore, single.get(w.substring(from, end)), 1);
+                        }
+                    }
+                }
             }
-            String glued = String.join("", parts);
-            if (parts.size() == 1 && glued.length() >= 4 && words.stream().anyMatch(w -> w.startsWith(glued))) {
-                return 2;
+            for (Multi m : multi) {
+                if (text.joined().contains(m.phrase())) {
+                    raise(keywordScore, m.id(), 3);
+                } else if (m.gluedLength() >= 5 && text.joined().contains(m.spaced())) {
+                    raise(keywordScore, m.id(), 1);
+                }
             }
-            if (glued.length() >= 5 && joined.contains(String.join(" ", parts))) {
-                return 1;
+            int[] categoryScore = new int[categories.size()];
+            for (int k = 0; k < keywordScore.length; k++) {
+                categoryScore[categoryOf[k]] += keywordScore[k];
             }
-            return 0;
+            List<Integer> matched = new ArrayList<>();
+            for (int c = 0; c < categoryScore.length; c++) {
+                if (categoryScore[c] > 0) {
+                    matched.add(c);
+                }
+            }
+            // best score first; ties in catalog order (a stable sort of indexes already in that order)
+            matched.sort((a, b) -> Integer.compare(categoryScore[b], categoryScore[a]));
+            return matched.stream().map(categories::get).toList();
+        }
+
+        private static void raise(int[] scores, List<Integer> ids, int score) {
+            if (ids != null) {
+                for (int id : ids) {
+                    raise(scores, id, score);
+                }
+            }
+        }
+
+        private static void raise(int[] scores, int id, int score) {
+            if (scores[id] < score) {
+                scores[id] = score;
+            }
         }
     }
 }

@@ -1,18 +1,26 @@
 package io.soundbox.library.domain;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
-/** Orders of the library listing; the first three are the original's. */
+/** Orders of the library listing; recent, popular and rating are the original's names. */
 public enum LibrarySort {
-    /** Newest first. */
+    /** Newest first (alias newest). */
     RECENT,
     /** Most votes of either kind first (the original's "popular"), then most played. */
     POPULAR,
-    /** Best vote balance (up minus down) first. */
+    /** Best vote balance (up minus down) first (alias top_rated). */
     RATING,
+    /** Most played first (alias most_played). */
+    PLAYS,
     /** Best full-text match first (bm25); only meaningful with a search. */
     RELEVANCE;
+
+    private static final Map<String, LibrarySort> ALIASES = Map.of(
+            "newest", RECENT, "new", RECENT,
+            "top_rated", RATING, "top-rated", RATING, "top", RATING,
+            "most_played", PLAYS, "most-played", PLAYS, "played", PLAYS);
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
@@ -22,12 +30,13 @@ public enum LibrarySort {
         if (s == null) {
             return Optional.empty();
         }
-        for (LibrarySort v : values()) {
-            if (v.wireName().equals(s.trim().toLowerCase(Locale.ROOT))) {
-                return Optional.of(v);
+        String v = s.trim().toLowerCase(Locale.ROOT);
+        for (LibrarySort sort : values()) {
+            if (sort.wireName().equals(v)) {
+                return Optional.of(sort);
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(ALIASES.get(v));
     }
 
     /**

@@ -9,7 +9,13 @@ import jakarta.inject.Singleton;
 public class CategorizerProducer {
     @Produces
     @Singleton
-    Categorizer categorizer() {
-        return new Categorizer(CategoryCatalog.loadDefault());
+    CategoryCatalog catalog() {
+        return CategoryCatalog.loadDefault();
+    }
+
+    @Produces
+    @Singleton
+    Categorizer categorizer(CategoryCatalog catalog) {
+        return new Categorizer(catalog);
     }
 }

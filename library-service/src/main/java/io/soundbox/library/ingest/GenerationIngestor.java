@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -46,7 +48,30 @@ public class GenerationIngestor {
      * @throws InvalidEventException for an event that can never be stored
      */
     public boolean ingest(AudioCreated event) {
-        return repository.upsert(toGeneration(event, clock.instant()));
+        return store(event).changed();
+    }
+
+    /**
+     * Stores the event's generation and says what that did (a first insert is announced as added).
+     *
+     * @throws InvalidEventException for an event that can never be stored
+     */
+    public GenerationRepository.Outcome store(AudioCreated event) {
+        return repository.upsertAll(List.of(toGeneration(event, clock.instant()))).get(0);
+    }
+
+    /**
+     * Stores a batch of events in one transaction: bulk loads and catching up on a long topic.
+     *
+     * @throws InvalidEventException when any event can never be stored; nothing is stored then
+     */
+    public List<GenerationRepository.Outcome> storeAll(List<AudioCreated> events) {
+        Instant now = clock.instant();
+        List<Generation> rows = new ArrayList<>(events.size());
+        for (AudioCreated e : events) {
+            rows.add(toGeneration(e, now));
+        }
+        return repository.upsertAll(rows);
     }
 
     Generation toGeneration(AudioCreated e, Instant now) {

@@ -2,6 +2,11 @@ package io.soundbox.library.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.soundbox.events.AudioCreated;
+import io.soundbox.events.LibraryEvent;
+import io.soundbox.library.events.LibraryEventPublisher;
+import io.soundbox.library.persistence.GenerationRepository;
+import java.util.HashMap;
+import java.util.Map;
 import io.soundbox.library.ingest.GenerationIngestor;
 import io.soundbox.library.ingest.InvalidEventException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,9 +34,11 @@ public class AudioCreatedConsumer {
     private static final String DESERIALIZATION_FAILURE_REASON = "deserialization-failure-reason";
 
     private final GenerationIngestor ingestor;
+    private final LibraryEventPublisher events;
 
-    public AudioCreatedConsumer(GenerationIngestor ingestor) {
+    public AudioCreatedConsumer(GenerationIngestor ingestor, LibraryEventPublisher events) {
         this.ingestor = ingestor;
+        this.events = events;
     }
 
     @Incoming(CHANNEL)
@@ -44,8 +51,18 @@ public class AudioCreatedConsumer {
             return;
         }
         try {
-            boolean changed = ingestor.ingest(event);
-            LOG.debugf("Generation %s %s", event.generationId(), changed ? "stored" : "unchanged (replay)");
+            GenerationRepository.Outcome outcome = ingestor.store(event);
+            LOG.debugf("Generation %s: %s", event.generationId(), outcome);
+            if (outcome == GenerationRepository.Outcome.INSERTED) {
+                // A fixed event id: a replay into a fresh database announces the same event again, and
+                // consumers can tell it is the same.
+                Map<String, Object> data = new HashMap<>();
+                data.put("kind", event.kind().wireName());
+                data.put("filename", event.filename());
+                data.put("is_public", event.isPublic());
+                events.publish("generation-added:" + event.generationId(), LibraryEvent.Type.GENERATION_ADDED,
+                        event.generationId().trim(), event.userId(), data);
+            }
         } catch (InvalidEventException e) {
             LOG.warnf("Skipping record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
                     e.getMessage());

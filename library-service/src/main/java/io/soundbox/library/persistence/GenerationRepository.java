@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.soundbox.events.AudioKind;
+import io.soundbox.library.auth.Caller;
 import io.soundbox.library.domain.Generation;
 import io.soundbox.library.domain.LibraryQuery;
 import io.soundbox.library.domain.Page;
@@ -30,7 +31,8 @@ public class GenerationRepository {
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {
     };
 
-    private static final String COLUMNS = "g.id, g.filename, g.prompt, g.model, g.kind, g.duration, g.sample_rate,"
+    /** The columns {@link #read} expects, of the table aliased {@code g}. */
+    public static final String COLUMNS = "g.id, g.filename, g.prompt, g.model, g.kind, g.duration, g.sample_rate,"
             + " g.category, g.user_id, g.is_public, g.is_loop, g.upvotes, g.downvotes, g.play_count,"
             + " g.download_count, g.quality_score, g.spectrogram, g.voice, g.created_at, g.updated_at";
 
@@ -42,7 +44,8 @@ public class GenerationRepository {
     private static final String UPSERT = """
             INSERT INTO generations (id, filename, prompt, model, kind, duration, sample_rate, category, user_id,
                                      is_public, is_loop, quality_score, spectrogram, voice, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16
+            WHERE NOT EXISTS (SELECT 1 FROM deleted_generations d WHERE d.id = ?1)
             ON CONFLICT (id) DO UPDATE SET
                 filename = excluded.filename,
                 duration = excluded.duration,
@@ -56,13 +59,27 @@ public class GenerationRepository {
                OR generations.sample_rate IS NOT excluded.sample_rate
                OR generations.is_loop IS NOT excluded.is_loop
                OR generations.quality_score IS NOT excluded.quality_score
-               OR generations.spectrogram IS NOT excluded.spectrogram""";
+               OR generations.spectrogram IS NOT excluded.spectrogram
+            RETURNING seq""";
+
+    /** What storing one generation did. */
+    public enum Outcome {
+        INSERTED, UPDATED, UNCHANGED,
+        /** The owner deleted this generation earlier: a replay does not bring it back. */
+        DELETED_BEFORE;
+
+        public boolean changed() {
+            return this == INSERTED || this == UPDATED;
+        }
+    }
 
     private final DataSource dataSource;
+    private final Jdbc jdbc;
 
     @Inject
     public GenerationRepository(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.jdbc = new Jdbc(dataSource);
     }
 
     /**
@@ -71,32 +88,75 @@ public class GenerationRepository {
      * @return true when a row was inserted or changed, false for a replay that changed nothing
      */
     public boolean upsert(Generation g) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(UPSERT)) {
-            int i = 0;
-            p.setString(++i, g.id());
-            p.setString(++i, g.filename());
-            p.setString(++i, g.prompt());
-            p.setString(++i, g.model());
-            p.setString(++i, g.kind().wireName());
-            p.setDouble(++i, g.durationSeconds());
-            p.setInt(++i, g.sampleRate());
-            p.setString(++i, toJson(g.categories()));
-            p.setString(++i, g.userId());
-            p.setInt(++i, g.isPublic() ? 1 : 0);
-            p.setInt(++i, g.isLoop() ? 1 : 0);
-            if (g.qualityScore() == null) {
-                p.setNull(++i, Types.INTEGER);
-            } else {
-                p.setInt(++i, g.qualityScore());
-            }
-            p.setString(++i, g.spectrogram());
-            p.setString(++i, g.voice());
-            p.setString(++i, SqlInstants.format(g.createdAt()));
-            p.setString(++i, SqlInstants.format(g.updatedAt()));
-            return p.executeUpdate() > 0;
-        } catch (SQLException e) {
-            throw new LibraryStoreException("cannot store generation " + g.id() + ": " + e.getMessage(), e);
+        return upsertAll(List.of(g)).get(0).changed();
+    }
+
+    /**
+     * Stores a batch in one transaction (one fsync for the lot: that is what makes bulk ingestion fast).
+     *
+     * @return one outcome per generation, in order
+     */
+    public List<Outcome> upsertAll(List<Generation> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
         }
+        // One statement per row (measured: the bulk of ingestion is statement overhead). A new row gets a
+        // seq above every seq before this batch (INTEGER PRIMARY KEY picks max + 1), and a first sighting of
+        // it in this batch: that is an insert. No returned row: unchanged, or deleted before.
+        return jdbc.write("store " + batch.size() + " generation(s)", c -> {
+            List<Outcome> outcomes = new ArrayList<>(batch.size());
+            long maxSeqBefore = Jdbc.longValue(c, "SELECT coalesce(max(seq), 0) FROM generations");
+            java.util.Set<Long> seen = new java.util.HashSet<>();
+            try (PreparedStatement deleted = c.prepareStatement("SELECT 1 FROM deleted_generations WHERE id = ?");
+                 PreparedStatement upsert = c.prepareStatement(UPSERT)) {
+                for (Generation g : batch) {
+                    bindUpsert(upsert, g);
+                    Long seq = null;
+                    try (ResultSet rs = upsert.executeQuery()) {
+                        if (rs.next()) {
+                            seq = rs.getLong(1);
+                        }
+                    }
+                    if (seq == null) {
+                        outcomes.add(present(deleted, g.id()) ? Outcome.DELETED_BEFORE : Outcome.UNCHANGED);
+                    } else {
+                        outcomes.add(seq > maxSeqBefore && seen.add(seq) ? Outcome.INSERTED : Outcome.UPDATED);
+                    }
+                }
+            }
+            return outcomes;
+        });
+    }
+
+    private static boolean present(PreparedStatement p, String id) throws SQLException {
+        p.setString(1, id);
+        try (ResultSet rs = p.executeQuery()) {
+            return rs.next();
+        }
+    }
+
+    private static void bindUpsert(PreparedStatement p, Generation g) throws SQLException {
+        int i = 0;
+        p.setString(++i, g.id());
+        p.setString(++i, g.filename());
+        p.setString(++i, g.prompt());
+        p.setString(++i, g.model());
+        p.setString(++i, g.kind().wireName());
+        p.setDouble(++i, g.durationSeconds());
+        p.setInt(++i, g.sampleRate());
+        p.setString(++i, toJson(g.categories()));
+        p.setString(++i, g.userId());
+        p.setInt(++i, g.isPublic() ? 1 : 0);
+        p.setInt(++i, g.isLoop() ? 1 : 0);
+        if (g.qualityScore() == null) {
+            p.setNull(++i, Types.INTEGER);
+        } else {
+            p.setInt(++i, g.qualityScore());
+        }
+        p.setString(++i, g.spectrogram());
+        p.setString(++i, g.voice());
+        p.setString(++i, SqlInstants.format(g.createdAt()));
+        p.setString(++i, SqlInstants.format(g.updatedAt()));
     }
 
     /** Any generation, public or not (owners and ingestion checks). */
@@ -109,7 +169,45 @@ public class GenerationRepository {
         return findOne("SELECT " + COLUMNS + " FROM generations g WHERE g.id = ? AND g.is_public = 1", id);
     }
 
-    /** One page of the public library and the number of items the whole listing holds. */
+    /** A generation the viewer may see: public, their own, or any for an admin. */
+    public Optional<Generation> findVisible(String id, Caller viewer) {
+        return findById(id).filter(g -> viewer.maySee(g.isPublic(), g.userId()));
+    }
+
+    /**
+     * Deletes a generation and everything that names it (votes, favorites, playlist entries, plays, tag
+     * suggestions: ON DELETE CASCADE), and leaves a tombstone so that a replay of its event does not
+     * bring it back. One transaction.
+     *
+     * @return the deleted row, empty when there was none
+     */
+    public Optional<Generation> delete(String id, String deletedBy, java.time.Instant at) {
+        return jdbc.write("delete generation " + id, c -> {
+            Optional<Generation> row;
+            try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM generations g WHERE g.id = ?")) {
+                p.setString(1, id);
+                try (ResultSet rs = p.executeQuery()) {
+                    row = rs.next() ? Optional.of(read(rs)) : Optional.empty();
+                }
+            }
+            if (row.isEmpty()) {
+                return row;
+            }
+            Jdbc.update(c, "DELETE FROM generations WHERE id = ?", id);
+            Jdbc.update(c, "INSERT OR REPLACE INTO deleted_generations (id, user_id, deleted_at) VALUES (?, ?, ?)",
+                    id, deletedBy, SqlInstants.format(at));
+            return row;
+        });
+    }
+
+    /** @return true when the flag changed */
+    public boolean setVisibility(String id, boolean isPublic, java.time.Instant at) {
+        return jdbc.write("change the visibility of " + id, c -> Jdbc.update(c,
+                "UPDATE generations SET is_public = ?, updated_at = ? WHERE id = ? AND is_public <> ?",
+                isPublic, SqlInstants.format(at), id, isPublic) > 0);
+    }
+
+    /** One page of the library as the query's viewer may see it, and the number of items it holds. */
     public Page<Generation> list(LibraryQuery q) {
         LibraryListSql sql = LibraryListSql.of(q, COLUMNS);
         // Count and page run as two autocommit reads, not one transaction: with transaction_mode=IMMEDIATE
@@ -140,6 +238,17 @@ public class GenerationRepository {
         }
     }
 
+    /** Reads generations with a statement that selects {@link #COLUMNS} from {@code generations g}. */
+    public static List<Generation> readAll(Connection c, String sql, Object... args) throws SQLException {
+        List<Generation> out = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement(sql); ResultSet rs = Jdbc.bind(p, args).executeQuery()) {
+            while (rs.next()) {
+                out.add(read(rs));
+            }
+        }
+        return out;
+    }
+
     private Optional<Generation> findOne(String sql, String id) {
         try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
             p.setString(1, id);
@@ -151,7 +260,7 @@ public class GenerationRepository {
         }
     }
 
-    private static Generation read(ResultSet rs) throws SQLException {
+    public static Generation read(ResultSet rs) throws SQLException {
         int quality = rs.getInt("quality_score");
         Integer qualityScore = rs.wasNull() ? null : quality;
         return new Generation(
@@ -177,7 +286,7 @@ public class GenerationRepository {
                 SqlInstants.parse(rs.getString("updated_at")));
     }
 
-    private static String toJson(List<String> categories) {
+    public static String toJson(List<String> categories) {
         try {
             return JSON.writeValueAsString(categories);
         } catch (JsonProcessingException e) {
@@ -185,7 +294,7 @@ public class GenerationRepository {
         }
     }
 
-    private static List<String> fromJson(String json) {
+    public static List<String> fromJson(String json) {
         try {
             return json == null ? List.of() : JSON.readValue(json, STRING_LIST);
         } catch (JsonProcessingException e) {

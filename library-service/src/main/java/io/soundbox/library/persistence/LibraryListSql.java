@@ -1,5 +1,6 @@
 package io.soundbox.library.persistence;
 
+import io.soundbox.library.auth.Caller;
 import io.soundbox.library.domain.LibraryQuery;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -15,10 +16,10 @@ final class LibraryListSql {
     private final String where;
     private final String orderBy;
     private final String columns;
-    private final List<String> params;
+    private final List<Object> params;
     private final LibraryQuery query;
 
-    private LibraryListSql(String from, String where, String orderBy, String columns, List<String> params,
+    private LibraryListSql(String from, String where, String orderBy, String columns, List<Object> params,
                            LibraryQuery query) {
         this.from = from;
         this.where = where;
@@ -30,14 +31,18 @@ final class LibraryListSql {
 
     static LibraryListSql of(LibraryQuery q, String columns) {
         List<String> conditions = new ArrayList<>();
-        List<String> params = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
         String from = "generations g";
         if (q.match() != null) {
             from = "generations_fts JOIN generations g ON g.seq = generations_fts.rowid";
             conditions.add("generations_fts MATCH ?");
             params.add(q.match().expression());
         }
-        conditions.add("g.is_public = 1");
+        visibility(q.viewer(), "g", conditions, params);
+        if (q.publicOnly() != null) {
+            conditions.add("g.is_public = ?");
+            params.add(q.publicOnly() ? 1 : 0);
+        }
         if (q.kind() != null) {
             conditions.add("g.kind = ?");
             params.add(q.kind().wireName());
@@ -47,10 +52,35 @@ final class LibraryListSql {
             params.add(q.userId());
         }
         if (q.category() != null) {
-            conditions.add("EXISTS (SELECT 1 FROM json_each(g.category) WHERE json_each.value = ?)");
+            // generation_categories (category, seq) is the category index, kept in step by triggers.
+            conditions.add("g.seq IN (SELECT gc.seq FROM generation_categories gc WHERE gc.category = ?)");
             params.add(q.category());
         }
+        if (q.minDuration() != null) {
+            conditions.add("g.duration >= ?");
+            params.add(q.minDuration());
+        }
+        if (q.maxDuration() != null) {
+            conditions.add("g.duration <= ?");
+            params.add(q.maxDuration());
+        }
         return new LibraryListSql(from, String.join(" AND ", conditions), orderBy(q), columns, params, q);
+    }
+
+    /**
+     * Adds what the viewer may see: anonymous callers public items, users also their own, admins all.
+     * The anonymous form is the plain {@code is_public = 1} the indexes lead with.
+     */
+    static void visibility(Caller viewer, String alias, List<String> conditions, List<Object> params) {
+        if (viewer.admin()) {
+            return;
+        }
+        if (viewer.isAnonymous()) {
+            conditions.add(alias + ".is_public = 1");
+        } else {
+            conditions.add("(" + alias + ".is_public = 1 OR " + alias + ".user_id = ?)");
+            params.add(viewer.userId());
+        }
     }
 
     private static String orderBy(LibraryQuery q) {
@@ -60,6 +90,7 @@ final class LibraryListSql {
             case RECENT -> newest;
             case POPULAR -> "(g.upvotes + g.downvotes) DESC, g.play_count DESC, " + newest;
             case RATING -> "(g.upvotes - g.downvotes) DESC, g.upvotes DESC, " + newest;
+            case PLAYS -> "g.play_count DESC, " + newest;
             // bm25: lower is better. A match in the prompt weighs more than one in the categories.
             case RELEVANCE -> "bm25(generations_fts, 2.0, 1.0), " + newest;
         };
@@ -76,8 +107,8 @@ final class LibraryListSql {
 
     void bind(PreparedStatement p, boolean withPaging) throws SQLException {
         int i = 0;
-        for (String param : params) {
-            p.setString(++i, param);
+        for (Object param : params) {
+            p.setObject(++i, param);
         }
         if (withPaging) {
             p.setInt(++i, query.perPage());

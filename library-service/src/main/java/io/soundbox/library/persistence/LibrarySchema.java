@@ -9,7 +9,8 @@ import java.util.List;
 public final class LibrarySchema {
     public static final String LOCATION = "db/migration/";
     public static final List<String> FILES = List.of(
-            "V1__generations.sql");
+            "V1__generations.sql",
+            "V2__community.sql");
 
     private LibrarySchema() {
     }

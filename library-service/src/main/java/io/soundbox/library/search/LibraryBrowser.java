@@ -1,5 +1,6 @@
 package io.soundbox.library.search;
 
+import io.soundbox.library.auth.Caller;
 import io.soundbox.library.domain.Generation;
 import io.soundbox.library.domain.LibraryQuery;
 import io.soundbox.library.domain.Page;
@@ -8,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 
-/** Browsing and searching the public library. */
+/** Browsing and searching the library as a viewer may see it. */
 @ApplicationScoped
 public class LibraryBrowser {
     /** Ids are at most this long; longer search text is never looked up as an id. */
@@ -30,7 +31,7 @@ public class LibraryBrowser {
         if (rawSearch != null) {
             String candidate = rawSearch.strip();
             if (!candidate.isEmpty() && candidate.length() <= MAX_ID_LENGTH) {
-                Optional<Generation> byId = repository.findPublicById(candidate);
+                Optional<Generation> byId = repository.findVisible(candidate, query.viewer());
                 if (byId.isPresent()) {
                     return new Page<>(List.of(byId.get()), 1, 1, query.perPage());
                 }
@@ -40,9 +41,14 @@ public class LibraryBrowser {
     }
 
     public Optional<Generation> find(String id) {
+        return find(id, Caller.anonymous());
+    }
+
+    /** A generation the viewer may see: public, their own, or any for an admin. */
+    public Optional<Generation> find(String id, Caller viewer) {
         if (id == null || id.length() > MAX_ID_LENGTH) {
             return Optional.empty();
         }
-        return repository.findPublicById(id);
+        return repository.findVisible(id, viewer);
     }
 }

@@ -64,7 +64,7 @@ class LibraryQueryParserTest {
             "per_page | 1000  | per_page must be a whole number from 1 to 100; got 1000",
             "per_page | 0     | per_page must be a whole number from 1 to 100; got 0",
             "model    | kazoo | model must be one of music, audio, voice; got 'kazoo'",
-            "sort     | sideways | sort must be one of recent, popular, rating, relevance; got 'sideways'",
+            "sort     | sideways | sort must be one of recent, popular, rating, relevance (or newest, top_rated, most_played); got 'sideways'",
             "category | a b   | category must be 1-50 letters, digits, '_' or '-'; got 'a b'",
     })
     void badValuesAreA400WithAClearDetail(String name, String value, String detail) {

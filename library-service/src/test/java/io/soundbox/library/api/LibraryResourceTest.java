@@ -207,7 +207,7 @@ class LibraryResourceTest {
         assertProblem(Map.of("per_page", "1000"), "per_page must be a whole number from 1 to 100; got 1000");
         assertProblem(Map.of("model", "kazoo"), "model must be one of music, audio, voice; got 'kazoo'");
         assertProblem(Map.of("sort", "sideways"),
-                "sort must be one of recent, popular, rating, relevance; got 'sideways'");
+                "sort must be one of recent, popular, rating, relevance (or newest, top_rated, most_played); got 'sideways'");
         assertProblem(Map.of("category", "no spaces please"), "category must be");
     }
 
@@ -217,7 +217,7 @@ class LibraryResourceTest {
                 .contentType(startsWith("application/problem+json"))
                 .body("type", equalTo(Problem.NOT_FOUND))
                 .body("title", equalTo("Not found"))
-                .body("detail", equalTo("no public library item with id 'does-not-exist'"))
+                .body("detail", equalTo("no library item with id 'does-not-exist'"))
                 .body("instance", equalTo("/api/library/does-not-exist"));
         given().get("/api/no-such-thing").then().statusCode(404)
                 .contentType(startsWith("application/problem+json"))

@@ -15,7 +15,8 @@ class CategorizerTest {
     @Test
     void musicByKeywordsBestFirst() {
         List<String> c = categorizer.categorize(AudioKind.MUSIC, "gentle rainy lofi piano for studying", null, List.of());
-        assertThat(c).containsExactly("lofi", "piano", "relaxing");
+        // "gentle" is a keyword of relaxing and of gentle; "studying" one of study
+        assertThat(c).containsExactly("lofi", "study", "piano", "relaxing", "gentle");
     }
 
     @Test
@@ -40,7 +41,7 @@ class CategorizerTest {
     void soundEffectsByKeywords() {
         assertThat(categorizer.categorize(AudioKind.SFX, "crackling campfire with wind", null, null))
                 .containsExactly("fire", "wind");
-        assertThat(categorizer.categorize(AudioKind.SFX, "UI button click", null, null)).containsExactly("ui");
+        assertThat(categorizer.categorize(AudioKind.SFX, "UI button click", null, null)).containsExactly("ui", "button");
         assertThat(categorizer.categorize(AudioKind.SFX, "huge explosion", null, null)).containsExactly("explosion");
         assertThat(categorizer.categorize(AudioKind.SFX, "footsteps on gravel", null, null)).containsExactly("footstep");
     }
@@ -60,6 +61,21 @@ class CategorizerTest {
         assertThat(categorizer.categorize(AudioKind.MUSIC, "zzz", null, null)).containsExactly("acoustic");
         assertThat(categorizer.categorize(AudioKind.SFX, "", null, null)).containsExactly("notification");
         assertThat(categorizer.categorize(AudioKind.SPEECH, null, null, null)).containsExactly("natural");
+    }
+
+    @Test
+    void theCatalogHasTheOriginalsBreadth() {
+        CategoryCatalog catalog = CategoryCatalog.loadDefault();
+        assertThat(catalog.of(AudioKind.MUSIC).keywords()).hasSizeGreaterThanOrEqualTo(50)
+                .containsKeys("drum_and_bass", "synthwave", "middle_eastern", "80s", "game_music", "workout");
+        assertThat(catalog.of(AudioKind.SFX).keywords()).hasSizeGreaterThanOrEqualTo(30)
+                .containsKeys("button", "success", "laser", "portal", "power_up", "transition");
+        assertThat(catalog.of(AudioKind.SPEECH).keywords()).hasSizeGreaterThanOrEqualTo(30)
+                .containsKeys("audiobook", "phone_number", "weather", "scottish");
+        assertThat(categorizer.categorize(AudioKind.MUSIC, "liquid drum and bass with neon synthwave pads", null, null))
+                .contains("drum_and_bass", "synthwave");
+        assertThat(categorizer.categorize(AudioKind.SFX, "laser blaster through a portal", null, null))
+                .contains("laser", "portal");
     }
 
     @Test
