@@ -108,6 +108,9 @@ class GenerateAndJobTests {
                 .body("spectrogram", equalTo(jobId + ".png"))
                 .body("quality.score", equalTo(87))
                 .body("quality.is_good", equalTo(true));
+        java.util.Map<String, Object> quality = given().auth().oauth2(token).get("/job/" + jobId).then()
+                .extract().path("quality");
+        assertThat(quality).as("the original's quality fields, nothing else").containsOnlyKeys("score", "issues", "is_good");
 
         // A late, older status must not move the finished job back.
         KafkaBroker.publish(Topics.JOB_STATUS, new JobStatus(1, jobId, sent.userId(), ModelId.AUDIO, sent.prompt(),

@@ -62,6 +62,18 @@ class EventJsonTest {
     }
 
     @Test
+    void qualityReportsKeepTheOriginalFieldNamesOnly() throws Exception {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper()
+                .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)
+                .enable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_IS_GETTERS_FOR_NON_BOOLEAN);
+        QualityReport report = new QualityReport(87, List.of("clipping"), true);
+        for (String json : List.of(EventJson.toJson(report), mapper.writeValueAsString(report))) {
+            assertThat(mapper.readTree(json).properties()).extracting(Map.Entry::getKey)
+                    .containsExactlyInAnyOrder("score", "issues", "is_good");
+        }
+    }
+
+    @Test
     void unknownFieldsFromANewerWriterAreIgnored() {
         String json = EventJson.toJson(request()).replace("{", "{\"added_in_v2\":{\"x\":1},");
         assertThat(EventJson.fromJson(json, GenerationRequested.class)).isEqualTo(request());
