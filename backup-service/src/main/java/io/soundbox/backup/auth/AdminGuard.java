@@ -1,10 +1,12 @@
 package io.soundbox.backup.auth;
 
+import io.soundbox.internalauth.InternalIdentity;
+import io.soundbox.internalauth.InternalTokenVerifier;
+import io.soundbox.internalauth.InvalidInternalTokenException;
 import io.soundbox.backup.api.ProblemException;
 import io.soundbox.backup.config.BackupConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Locale;
 
 /**
  * Admits admins only: the request must carry the gateway's internal token with the group
@@ -13,7 +15,6 @@ import java.util.Locale;
  */
 @ApplicationScoped
 public class AdminGuard {
-    private static final String BEARER = "bearer ";
     private final InternalTokenVerifier verifier;
 
     @Inject
@@ -31,14 +32,11 @@ public class AdminGuard {
             throw ProblemException.unauthorized("backups are for admins: send the gateway's internal token "
                     + "(Authorization: Bearer ...) with the group 'admin'");
         }
-        String h = authorization.strip();
-        if (h.length() <= BEARER.length() || !h.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
-            throw ProblemException.unauthorized("the Authorization header must be 'Bearer <internal token>'");
-        }
         Caller caller;
         try {
-            caller = verifier.verify(h.substring(BEARER.length()).strip());
-        } catch (InvalidTokenException e) {
+            InternalIdentity id = verifier.verify(InternalTokenVerifier.bearerToken(authorization).orElseThrow());
+            caller = new Caller(id.userId(), id.admin());
+        } catch (InvalidInternalTokenException e) {
             throw ProblemException.unauthorized(e.getMessage());
         }
         if (!caller.admin()) {

@@ -1,9 +1,10 @@
 package io.soundbox.library.auth;
 
+import io.soundbox.internalauth.InternalTokenVerifier;
+import io.soundbox.internalauth.InvalidInternalTokenException;
 import io.soundbox.library.config.LibraryConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Locale;
 
 /**
  * Turns a request's {@code Authorization} header into a {@link Caller}: no header is an anonymous
@@ -12,7 +13,6 @@ import java.util.Locale;
  */
 @ApplicationScoped
 public class CallerResolver {
-    private static final String BEARER = "bearer ";
     private final InternalTokenVerifier verifier;
 
     @Inject
@@ -27,13 +27,13 @@ public class CallerResolver {
 
     /** @throws InvalidTokenException for a header that is present but not a valid internal token */
     public Caller resolve(String authorization) {
-        if (authorization == null || authorization.isBlank()) {
-            return Caller.anonymous();
+        try {
+            return InternalTokenVerifier.bearerToken(authorization)
+                    .map(verifier::verify)
+                    .map(id -> new Caller(id.userId(), id.tier(), id.admin()))
+                    .orElse(Caller.anonymous());
+        } catch (InvalidInternalTokenException e) {
+            throw new InvalidTokenException(e.getMessage(), e);
         }
-        String h = authorization.strip();
-        if (h.length() <= BEARER.length() || !h.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
-            throw new InvalidTokenException("the Authorization header must be 'Bearer <internal token>'");
-        }
-        return verifier.verify(h.substring(BEARER.length()).strip());
     }
 }

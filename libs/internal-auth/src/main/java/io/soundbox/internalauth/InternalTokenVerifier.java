@@ -1,4 +1,4 @@
-package io.soundbox.backup.auth;
+package io.soundbox.internalauth;
 
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
@@ -16,19 +16,22 @@ import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Verifies the gateway's internal tokens: RS256 only, issuer and audience checked, {@code sub} names the
- * user and the group {@code admin} marks an admin (the same verifier as library-service's).
+ * Verifies the gateway's internal tokens (docs/security.md): RS256 only, issuer and audience checked,
+ * {@code sub} names the user, {@code tier} the tier, and the group {@code admin} marks an admin. Shared
+ * by every service behind the gateway so the check is written, and fixed, once.
  *
  * <p>The public key file is read lazily and again whenever its modification time or size changes: the
  * gateway creates it on its own first start, which may come after this service's. Thread-safe: the
  * parser for one key version is immutable and swapped atomically.
  */
 public final class InternalTokenVerifier {
-    static final String ADMIN_GROUP = "admin";
+    public static final String ADMIN_GROUP = "admin";
     /** Tolerated clock difference between the gateway and this process; internal tokens live 60 s. */
     private static final int CLOCK_SKEW_SECONDS = 30;
 
@@ -40,26 +43,46 @@ public final class InternalTokenVerifier {
     private record Loaded(FileTime modified, long size, DefaultJWTParser parser) {
     }
 
+    private static final String BEARER = "bearer ";
+
     public InternalTokenVerifier(Path publicKeyFile, String issuer, String audience) {
         this.publicKeyFile = publicKeyFile;
         this.issuer = issuer;
         this.audience = audience;
     }
 
-    public Caller verify(String token) {
+    public InternalIdentity verify(String token) {
         JsonWebToken jwt;
         try {
             jwt = parser().parse(token);
         } catch (ParseException e) {
-            throw new InvalidTokenException(describe(e), e);
+            throw new InvalidInternalTokenException(describe(e), e);
         }
         String user = jwt.getSubject();
         if (user == null || user.isBlank()) {
-            throw new InvalidTokenException("the internal token names no user");
+            throw new InvalidInternalTokenException("the internal token names no user");
         }
+        Object tierClaim = jwt.getClaim("tier");
+        String tier = tierClaim == null ? "free" : tierClaim.toString().replace("\"", "");
         Collection<String> groups = jwt.getGroups();
         boolean admin = groups != null && groups.contains(ADMIN_GROUP);
-        return new Caller(user, admin);
+        return new InternalIdentity(user, admin ? ADMIN_GROUP : tier, admin);
+    }
+
+    /**
+     * The token of an {@code Authorization} header: empty when there is none (an anonymous caller).
+     *
+     * @throws InvalidInternalTokenException for a header that is present but not {@code Bearer <token>}
+     */
+    public static Optional<String> bearerToken(String authorization) {
+        if (authorization == null || authorization.isBlank()) {
+            return Optional.empty();
+        }
+        String h = authorization.strip();
+        if (h.length() <= BEARER.length() || !h.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
+            throw new InvalidInternalTokenException("the Authorization header must be 'Bearer <internal token>'");
+        }
+        return Optional.of(h.substring(BEARER.length()).strip());
     }
 
     private DefaultJWTParser parser() {
@@ -69,10 +92,10 @@ public final class InternalTokenVerifier {
             modified = Files.getLastModifiedTime(publicKeyFile);
             size = Files.size(publicKeyFile);
         } catch (NoSuchFileException e) {
-            throw new InvalidTokenException("internal authentication is not set up: no gateway public key at "
+            throw new InvalidInternalTokenException("internal authentication is not set up: no gateway public key at "
                     + publicKeyFile.getFileName());
         } catch (IOException e) {
-            throw new InvalidTokenException("the gateway public key cannot be read", e);
+            throw new InvalidInternalTokenException("the gateway public key cannot be read", e);
         }
         Loaded current = loaded;
         if (current != null && current.modified().equals(modified) && current.size() == size) {
@@ -103,7 +126,7 @@ public final class InternalTokenVerifier {
             return KeyFactory.getInstance("RSA").generatePublic(
                     new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-            throw new InvalidTokenException("the gateway public key is not a PEM RSA public key", e);
+            throw new InvalidInternalTokenException("the gateway public key is not a PEM RSA public key", e);
         }
     }
 
