@@ -31,6 +31,7 @@ import io.soundbox.events.kafka.EventSerializer;
  */
 public final class KafkaBroker {
     private static KafkaClusterTestKit cluster;
+    private static java.nio.file.Path baseDirectory;
 
     private KafkaBroker() {
     }
@@ -39,8 +40,19 @@ public final class KafkaBroker {
     public static synchronized String bootstrapServers() {
         if (cluster == null) {
             try {
+                // Kafka halts the JVM (Exit.halt) when a log directory fails, as the temporary directory
+                // does when a shutdown hook deletes it under a broker that is still stopping: the test JVM
+                // then exits with status 1 after green tests. Kafka's own test harness swaps the procedures.
+                org.apache.kafka.common.utils.Exit.setHaltProcedure((code, message) ->
+                        System.err.println("in-JVM Kafka broker asked to halt (" + code + "): " + message));
+                org.apache.kafka.common.utils.Exit.setExitProcedure((code, message) ->
+                        System.err.println("in-JVM Kafka broker asked to exit (" + code + "): " + message));
+                // Our own directory, deleted only after the broker stopped (see closeQuietly).
+                baseDirectory = java.nio.file.Files.createTempDirectory("soundbox-test-kafka-");
                 KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                        .setBaseDirectory(baseDirectory)
                         .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                        .setDeleteOnClose(false)
                         .setConfigProp("group.initial.rebalance.delay.ms", "0")
                         .setConfigProp("offsets.topic.replication.factor", "1")
                         .setConfigProp("transaction.state.log.replication.factor", "1")
@@ -68,6 +80,11 @@ public final class KafkaBroker {
                 // the JVM is exiting
             }
             cluster = null;
+            try (var paths = java.nio.file.Files.walk(baseDirectory)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (java.io.IOException ignored) {
+                // best effort: it is a temporary directory
+            }
         }
     }
 
