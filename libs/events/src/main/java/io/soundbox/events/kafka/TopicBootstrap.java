@@ -22,6 +22,26 @@ public final class TopicBootstrap {
     }
 
     /**
+     * What every service runs at start: {@link #ensure} with all Sound Box topics, where a broker that is
+     * not up yet is not fatal (the start carries on, the Kafka clients keep retrying, and any other
+     * service's start creates the topics as well). Logs what it created or why it could not check.
+     */
+    public static void ensureAtStartup(String bootstrapServers, short replicationFactor, long timeoutMillis) {
+        System.Logger log = System.getLogger(TopicBootstrap.class.getName());
+        try {
+            Set<String> created = ensure(bootstrapServers, TopicSpec.ALL, replicationFactor, timeoutMillis);
+            if (!created.isEmpty()) {
+                log.log(System.Logger.Level.INFO, "created Kafka topics " + created);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.log(System.Logger.Level.WARNING, "could not check the Kafka topics at " + bootstrapServers + " ("
+                    + e.getMessage() + "); continuing, the clients will retry");
+        }
+    }
+
+    /**
      * @param replicationFactor 1 for a single broker; 3 on a real cluster
      * @return the names of the topics this call created
      */
