@@ -37,7 +37,8 @@ public final class TopicBootstrap {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             log.log(System.Logger.Level.WARNING, "could not check the Kafka topics at " + bootstrapServers + " ("
-                    + e.getMessage() + "); continuing, the clients will retry");
+                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName())
+                    + "); continuing, the clients will retry");
         }
     }
 
