@@ -1,6 +1,5 @@
 package io.soundbox.generation.engine.onnx;
 
-import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -36,16 +35,7 @@ public final class MagnetEngine extends NeuralEngine {
     @Override
     protected void validate(OrtSession decoder) {
         try {
-            Map<String, NodeInfo> inputs = decoder.getInputInfo();
-            for (String required : List.of("input_ids", "encoder_hidden_states", "encoder_attention_mask")) {
-                if (!inputs.containsKey(required)) {
-                    throw new ModelInstallException("decoder_model.onnx has no input " + required
-                            + " (inputs: " + inputs.keySet() + ")");
-                }
-            }
-            if (!decoder.getOutputNames().contains("logits")) {
-                throw new ModelInstallException("decoder_model.onnx has no logits output");
-            }
+            requireConditionedDecoder(decoder);
             vocabulary = vocabularyOf(decoder, 2048);
         } catch (OrtException e) {
             throw new ModelInstallException("cannot read the decoder's inputs: " + e.getMessage(), e);

@@ -61,16 +61,7 @@ public final class MusicGenEngine extends NeuralEngine {
     @Override
     protected void validate(OrtSession decoder) {
         try {
-            Map<String, NodeInfo> inputs = decoder.getInputInfo();
-            for (String required : List.of("input_ids", "encoder_hidden_states", "encoder_attention_mask")) {
-                if (!inputs.containsKey(required)) {
-                    throw new ModelInstallException("decoder_model_merged.onnx has no input " + required
-                            + " (inputs: " + inputs.keySet() + ")");
-                }
-            }
-            if (!decoder.getOutputNames().contains("logits")) {
-                throw new ModelInstallException("decoder_model_merged.onnx has no logits output");
-            }
+            Map<String, NodeInfo> inputs = requireConditionedDecoder(decoder);
             List<String> names = new ArrayList<>();
             Map<String, long[]> shapes = new HashMap<>();
             for (Map.Entry<String, NodeInfo> e : inputs.entrySet()) {

@@ -1,5 +1,6 @@
 package io.soundbox.generation.engine.onnx;
 
+import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.soundbox.audio.PcmBuffer;
@@ -10,6 +11,7 @@ import io.soundbox.generation.engine.GenerationInput;
 import io.soundbox.generation.engine.ProgressListener;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.logging.Logger;
 
@@ -224,6 +226,27 @@ public abstract class NeuralEngine implements AudioEngine {
             }
         }
         return PcmBuffer.mono(settings.sampleRate(), out);
+    }
+
+    /**
+     * The contract every decoder layout shares: text conditioning in ({@code input_ids},
+     * {@code encoder_hidden_states}, {@code encoder_attention_mask}), {@code logits} out.
+     *
+     * @return the decoder's inputs, for the layout's own further checks
+     */
+    protected final Map<String, NodeInfo> requireConditionedDecoder(OrtSession decoder)
+            throws OrtException {
+        Map<String, NodeInfo> inputs = decoder.getInputInfo();
+        for (String required : List.of("input_ids", "encoder_hidden_states", "encoder_attention_mask")) {
+            if (!inputs.containsKey(required)) {
+                throw new ModelInstallException(layout.decoderFile() + " has no input " + required
+                        + " (inputs: " + inputs.keySet() + ")");
+            }
+        }
+        if (!decoder.getOutputNames().contains("logits")) {
+            throw new ModelInstallException(layout.decoderFile() + " has no logits output");
+        }
+        return inputs;
     }
 
     /** Vocabulary (codebook size) from the decoder's {@code logits} output, or the settings' default. */
