@@ -9,6 +9,8 @@ import java.util.Objects;
  *
  * @param priority tier priority, 0 (admin) is served first, 4 (free) last
  * @param seed     sampling seed; {@code null} lets the engine choose one
+ * @param isPublic whether the owner wants the result in the shared library; absent in events written
+ *                 before this field existed, which were all public, so {@code null} reads as {@code true}
  */
 public record GenerationRequested(
         int schemaVersion,
@@ -21,12 +23,22 @@ public record GenerationRequested(
         int durationSeconds,
         boolean loop,
         Long seed,
-        Instant requestedAt) implements SoundboxEvent {
+        Instant requestedAt,
+        Boolean isPublic) implements SoundboxEvent {
 
     public GenerationRequested {
         Objects.requireNonNull(jobId, "jobId");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(prompt, "prompt");
+        isPublic = isPublic == null ? Boolean.TRUE : isPublic;
+    }
+
+    /** A public request, as every request was before owners could keep generations private. */
+    public GenerationRequested(int schemaVersion, String jobId, String userId, String tier, int priority,
+                               ModelId model, String prompt, int durationSeconds, boolean loop, Long seed,
+                               Instant requestedAt) {
+        this(schemaVersion, jobId, userId, tier, priority, model, prompt, durationSeconds, loop, seed,
+                requestedAt, Boolean.TRUE);
     }
 
     @Override

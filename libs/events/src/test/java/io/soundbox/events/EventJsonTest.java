@@ -80,6 +80,15 @@ class EventJsonTest {
     }
 
     @Test
+    void requestsWrittenBeforeTheVisibilityFieldReadAsPublic() {
+        String json = EventJson.toJson(request()).replace(",\"is_public\":true", "");
+        assertThat(json).doesNotContain("is_public");
+        assertThat(EventJson.fromJson(json, GenerationRequested.class).isPublic()).isTrue();
+        String privateJson = EventJson.toJson(request()).replace("\"is_public\":true", "\"is_public\":false");
+        assertThat(EventJson.fromJson(privateJson, GenerationRequested.class).isPublic()).isFalse();
+    }
+
+    @Test
     void malformedRecordsFailWithAClearError() {
         assertThatThrownBy(() -> EventJson.fromJson("{not json", JobStatus.class))
                 .isInstanceOf(EventJson.EventFormatException.class).hasMessageContaining("JobStatus");
