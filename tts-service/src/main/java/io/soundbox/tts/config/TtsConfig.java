@@ -95,6 +95,17 @@ public interface TtsConfig {
         /** How long a request waits for Kafka to acknowledge the audio.created event. */
         @WithDefault("30s")
         Duration publishTimeout();
+
+        /**
+         * How long speech that was not saved to the library stays in the audio store (its {@code audio_url}
+         * keeps working that long); older unsaved files are deleted, so one-off speech does not fill the disk.
+         */
+        @WithDefault("24h")
+        Duration unsavedRetention();
+
+        /** Unsaved speech up to this many WAV bytes is also returned inline as {@code audio_base64}. */
+        @WithDefault("16777216")
+        int inlineAudioMaxBytes();
     }
 
     interface InternalAuth {

@@ -12,7 +12,11 @@ import io.soundbox.tts.problem.ProblemException;
 import io.soundbox.tts.storage.AudioStore;
 import io.soundbox.tts.voice.VoiceEntry;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.soundbox.tts.config.TtsConfig;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -29,6 +33,9 @@ public class SpeechService {
     private static final Logger LOG = Logger.getLogger(SpeechService.class);
     /** The original's model name for speech in the library. */
     static final String MODEL = "voice";
+    static final String SAVED_PREFIX = "speech_";
+    /** Speech nobody saved: {@link UnsavedSpeechSweeper} deletes these files after the retention time. */
+    public static final String UNSAVED_PREFIX = "speech-unsaved_";
 
     private final SpeechRequestValidator validator;
     private final SpeechSynthesizer synthesizer;
@@ -36,9 +43,11 @@ public class SpeechService {
     private final AudioStore store;
     private final AudioAnnouncer announcer;
     private final Clock clock;
+    private final int inlineMaxBytes;
 
     public SpeechService(SpeechRequestValidator validator, SpeechSynthesizer synthesizer, SampleCache samples,
-                         AudioStore store, AudioAnnouncer announcer, Clock clock) {
+                         AudioStore store, AudioAnnouncer announcer, Clock clock, TtsConfig config) {
+        this.inlineMaxBytes = config.tts().inlineAudioMaxBytes();
         this.validator = validator;
         this.synthesizer = synthesizer;
         this.samples = samples;
@@ -51,9 +60,10 @@ public class SpeechService {
         ValidSpeechRequest r = validator.validate(request, caller);
         PcmBuffer pcm = guarded(r.voice(), () -> synthesizer.speak(r.voice(), r.text(), r.options()));
         String genId = UUID.randomUUID().toString();
-        String filename = "speech_" + genId + ".wav";
+        String filename = (r.saveToLibrary() ? SAVED_PREFIX : UNSAVED_PREFIX) + genId + ".wav";
+        Path written;
         try {
-            store.write(filename, pcm);
+            written = store.write(filename, pcm);
         } catch (IOException e) {
             throw new ProblemException(503, "audio-store-unavailable", "Audio store unavailable",
                     "the speech could not be stored: " + e.getMessage());
@@ -71,7 +81,7 @@ public class SpeechService {
             }
         }
         return new SpeechResult("/audio/" + filename, filename, genId, round(pcm.durationSeconds()), r.voice().id(),
-                r.speakerName(), pcm.sampleRate(), r.saveToLibrary());
+                r.speakerName(), pcm.sampleRate(), r.saveToLibrary(), r.saveToLibrary() ? null : inline(written));
     }
 
     /** The cached sample WAV of a voice; unknown voices and speakers are problems like in {@link #generate}. */
@@ -102,6 +112,19 @@ public class SpeechService {
             LOG.warnf("voice %s failed: %s", voice.id(), e.getMessage());
             throw new ProblemException(503, "voice-unavailable", "Voice unavailable",
                     "voice " + voice.id() + " cannot speak right now: " + e.getMessage());
+        }
+    }
+
+    /** The written WAV as base64, or null when it is larger than the inline limit (use audio_url then). */
+    private String inline(Path wav) {
+        try {
+            if (Files.size(wav) > inlineMaxBytes) {
+                return null;
+            }
+            return Base64.getEncoder().encodeToString(Files.readAllBytes(wav));
+        } catch (IOException e) {
+            throw new ProblemException(503, "audio-store-unavailable", "Audio store unavailable",
+                    "the speech was stored but could not be read back: " + e.getMessage());
         }
     }
 

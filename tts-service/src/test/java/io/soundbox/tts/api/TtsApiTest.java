@@ -6,9 +6,12 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.soundbox.tts.storage.UnsavedSpeechSweeper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -52,6 +55,9 @@ class TtsApiTest {
     @Inject
     TtsConfig config;
 
+    @Inject
+    UnsavedSpeechSweeper sweeper;
+
     @Test
     void listsInstalledVoicesAndTheNoWeightsVoiceWithLicenses() {
         for (String path : List.of("/api/voices", "/api/tts/voices")) {
@@ -85,7 +91,8 @@ class TtsApiTest {
         r.then().statusCode(200)
                 .body("voice", equalTo("kevin16"))
                 .body("audio_url", startsWith("/audio/speech_"))
-                .body("saved_to_library", equalTo(true));
+                .body("saved_to_library", equalTo(true))
+                .body("$", not(hasKey("audio_base64")));
         String filename = r.path("filename");
         String genId = r.path("gen_id");
         double duration = ((Number) r.path("duration")).doubleValue();
@@ -123,9 +130,38 @@ class TtsApiTest {
                 .body("speaker", equalTo("bob"))
                 .body("sample_rate", equalTo(22050))
                 .body("saved_to_library", equalTo(false));
-        PcmBuffer pcm = WavCodec.read(config.audioDir().resolve(r.<String>path("filename")));
+        String filename = r.path("filename");
+        assertThat(filename).startsWith("speech-unsaved_");
+        PcmBuffer pcm = WavCodec.read(config.audioDir().resolve(filename));
         // "Hello world." is 14 phonemes + '.' → 31 ids; the tiny model gives 256 × (sid + 1) samples per id.
         assertThat(pcm.frames()).isEqualTo(31 * TinyPiperVoices.SAMPLES_PER_ID * 2);
+        // The original answered unsaved speech inline: the same WAV, base64.
+        byte[] inline = java.util.Base64.getDecoder().decode(r.<String>path("audio_base64"));
+        assertThat(inline).isEqualTo(Files.readAllBytes(config.audioDir().resolve(filename)));
+    }
+
+    @Test
+    void unsavedSpeechIsSweptAfterItsRetentionAndNothingElseIs() throws Exception {
+        Path dir = config.audioDir();
+        Files.createDirectories(dir);
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(config.tts().unsavedRetention()).minusSeconds(60));
+        Path expired = Files.write(dir.resolve("speech-unsaved_old.wav"), new byte[] {1});
+        Files.setLastModifiedTime(expired, old);
+        Path fresh = Files.write(dir.resolve("speech-unsaved_fresh.wav"), new byte[] {1});
+        Path savedOld = Files.write(dir.resolve("speech_saved-old.wav"), new byte[] {1});
+        Files.setLastModifiedTime(savedOld, old);
+        Path musicOld = Files.write(dir.resolve("job-1.wav"), new byte[] {1});
+        Files.setLastModifiedTime(musicOld, old);
+
+        assertThat(sweeper.sweep()).isEqualTo(1);
+        assertThat(expired).doesNotExist();
+        assertThat(fresh).exists();
+        assertThat(savedOld).exists();
+        assertThat(musicOld).exists();
+        Files.delete(fresh);
+        Files.delete(savedOld);
+        Files.delete(musicOld);
     }
 
     @Test
