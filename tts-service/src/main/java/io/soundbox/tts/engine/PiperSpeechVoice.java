@@ -28,7 +28,7 @@ public final class PiperSpeechVoice implements SpeechVoice {
         this.config = config;
         this.model = model;
         this.phonemizer = phonemizer;
-        this.mapper = new PhonemeIdMapper(config.phonemeIdMap());
+        this.mapper = new PhonemeIdMapper(config.phonemeIdMap(), config.phonemeMap());
         this.silence = new float[(int) Math.round(sentenceSilence * config.sampleRate())];
     }
 

@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * Phonemes to model input ids exactly as Piper does ({@code phonemes_to_ids}): the phonemes are
  * NFD-decomposed ("ç" becomes "c" + combining cedilla), then {@code ^ _ (id _)* $} with every phoneme
- * followed by the pad. Code points the voice does not know are skipped (Piper counts them as missing).
+ * followed by the pad. A voice's {@code phoneme_map} replaces a decomposed phoneme by its listed phonemes
+ * before the lookup, as piper-phonemize does. Code points the voice does not know are skipped (Piper counts
+ * them as missing).
  */
 public final class PhonemeIdMapper {
     private static final int BOS = '^';
@@ -14,14 +16,21 @@ public final class PhonemeIdMapper {
     private static final int PAD = '_';
 
     private final Map<Integer, int[]> idMap;
+    private final Map<Integer, int[]> phonemeMap;
 
     public PhonemeIdMapper(Map<Integer, int[]> idMap) {
+        this(idMap, Map.of());
+    }
+
+    /** @param phonemeMap phoneme code point to the code points that replace it (Piper's {@code phoneme_map}) */
+    public PhonemeIdMapper(Map<Integer, int[]> idMap, Map<Integer, int[]> phonemeMap) {
         for (int required : new int[] {BOS, EOS, PAD}) {
             if (!idMap.containsKey(required)) {
                 throw new IllegalArgumentException("phoneme_id_map lacks '" + Character.toString(required) + "'");
             }
         }
         this.idMap = idMap;
+        this.phonemeMap = phonemeMap;
     }
 
     /** The ids; {@link Result#missing()} counts the phonemes the map does not have. */
@@ -36,14 +45,17 @@ public final class PhonemeIdMapper {
         for (int i = 0; i < nfd.length(); ) {
             int cp = nfd.codePointAt(i);
             i += Character.charCount(cp);
-            int[] id = idMap.get(cp);
-            if (id == null) {
-                missing++;
-                continue;
+            int[] replacement = phonemeMap.get(cp);
+            for (int phoneme : replacement == null ? new int[] {cp} : replacement) {
+                int[] id = idMap.get(phoneme);
+                if (id == null) {
+                    missing++;
+                    continue;
+                }
+                ids.addAll(id);
+                ids.addAll(pad);
+                mapped++;
             }
-            ids.addAll(id);
-            ids.addAll(pad);
-            mapped++;
         }
         ids.addAll(idMap.get(EOS));
         return new Result(ids.toArray(), mapped, missing);

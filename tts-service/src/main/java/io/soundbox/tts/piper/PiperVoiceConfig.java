@@ -15,11 +15,13 @@ import java.util.Map;
  * A Piper voice's {@code <voice>.onnx.json}: what synthesis needs (sample rate, espeak-ng voice, scales,
  * phoneme-id map, speakers) and what the catalog shows (language, quality, dataset).
  *
- * @param speakers speaker names in speaker-id order; a single-speaker voice has none
+ * @param speakers    speaker names in speaker-id order; a single-speaker voice has none
+ * @param phonemeMap  optional {@code phoneme_map}: a phoneme's code point to the code points replacing it
  */
 public record PiperVoiceConfig(int sampleRate, String quality, String phonemeType, String espeakVoice, String languageCode,
                                String dataset, float noiseScale, float lengthScale, float noiseW,
-                               Map<Integer, int[]> phonemeIdMap, int numSpeakers, List<String> speakers) {
+                               Map<Integer, int[]> phonemeIdMap, int numSpeakers, List<String> speakers,
+                               Map<Integer, int[]> phonemeMap) {
     /** Piper's {@code phoneme_type} for voices trained on letters instead of espeak-ng phonemes. */
     public static final String TEXT_PHONEMES = "text";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,6 +60,21 @@ public record PiperVoiceConfig(int sampleRate, String quality, String phonemeTyp
             }
             idMap.put(symbol.codePointAt(0), values);
         }
+        Map<Integer, int[]> phonemeMap = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("phoneme_map").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getKey().codePointCount(0, e.getKey().length()) != 1 || !e.getValue().isArray()) {
+                continue; // Piper maps single code points to lists of single code points.
+            }
+            List<Integer> to = new ArrayList<>();
+            for (JsonNode p : e.getValue()) {
+                String s = p.asText("");
+                if (s.codePointCount(0, s.length()) == 1) {
+                    to.add(s.codePointAt(0));
+                }
+            }
+            phonemeMap.put(e.getKey().codePointAt(0), to.stream().mapToInt(Integer::intValue).toArray());
+        }
         int numSpeakers = Math.max(1, root.path("num_speakers").asInt(1));
         List<String> speakers = new ArrayList<>();
         if (numSpeakers > 1) {
@@ -78,7 +95,8 @@ public record PiperVoiceConfig(int sampleRate, String quality, String phonemeTyp
                 (float) inference.path("noise_scale").asDouble(0.667),
                 (float) inference.path("length_scale").asDouble(1.0),
                 (float) inference.path("noise_w").asDouble(0.8),
-                Collections.unmodifiableMap(idMap), numSpeakers, List.copyOf(speakers));
+                Collections.unmodifiableMap(idMap), numSpeakers, List.copyOf(speakers),
+                Collections.unmodifiableMap(phonemeMap));
     }
 
     public boolean textPhonemes() {

@@ -43,6 +43,17 @@ class PhonemeIdMapperTest {
     }
 
     @Test
+    void theVoicesPhonemeMapReplacesAPhonemeBeforeTheLookup() {
+        // A voice whose phoneme_map says "ʊ" -> ["u"] and "ɜ" -> ["ə", "ː"], as piper-phonemize applies it.
+        PhonemeIdMapper mapped = new PhonemeIdMapper(idMap(TinyPiperVoices.EN_IDS), Map.of(
+                (int) 'ʊ', new int[] {'u'}, (int) 'ɜ', new int[] {'ə', 'ː'}));
+        String direct = "oʊ wɜ";
+        assertThat(mapped.toIds(direct).ids()).containsExactly(EN.toIds("ou wəː").ids());
+        assertThat(mapped.toIds(direct).phonemes()).isEqualTo(6);
+        assertThat(EN.toIds(direct).ids()).isNotEqualTo(mapped.toIds(direct).ids());
+    }
+
+    @Test
     void aMapWithoutTheSpecialSymbolsIsRefused() {
         assertThatThrownBy(() -> new PhonemeIdMapper(Map.of((int) 'a', new int[] {1})))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lacks");

@@ -44,6 +44,20 @@ class PiperVoiceConfigTest {
     }
 
     @Test
+    void readsThePhonemeMapOfSingleCodePoints() throws Exception {
+        PiperVoiceConfig c = PiperVoiceConfig.parse(new ObjectMapper().readTree("""
+                {"espeak": {"voice": "pt-br"}, "phoneme_id_map": {"_": [0], "^": [1], "$": [2]},
+                 "phoneme_map": {"ɐ": ["a"], "ɜ": ["ə", "ː"], "too-long": ["x"]}}
+                """), "test");
+
+        assertThat(c.phonemeMap()).containsOnlyKeys((int) 'ɐ', (int) 'ɜ');
+        assertThat(c.phonemeMap().get((int) 'ɜ')).containsExactly('ə', 'ː');
+        assertThat(PiperVoiceConfig.parse(new ObjectMapper().readTree("""
+                {"espeak": {"voice": "en-us"}, "phoneme_id_map": {"_": [0], "^": [1], "$": [2]}}
+                """), "test").phonemeMap()).isEmpty();
+    }
+
+    @Test
     void aConfigWithoutPhonemeMapOrEspeakVoiceIsRefused() throws Exception {
         ObjectMapper json = new ObjectMapper();
         assertThatThrownBy(() -> PiperVoiceConfig.parse(json.readTree("{\"espeak\": {\"voice\": \"en-us\"}}"), "x"))
