@@ -4,7 +4,8 @@
 # baseline, on a seeded synthetic workload in simulated time: needs no running stack, no GPU, takes
 # seconds after the compile. Prints one line on stdout:
 #   scheduler: jobs=N switches=S fifo_switches=F p95_wait_paid_s=A p95_wait_free_s=B max_wait_s=M throughput_ratio_vs_fifo=R
-# and the workload and the goals (met / NOT met) on stderr. Workload knobs (Java system properties, via
+# and the workload, the goals (met / NOT met) and what the workload allows (paid p95 with no free jobs at
+# all, switches with no affinity cap) on stderr. Workload knobs (Java system properties, via
 # MAVEN_OPTS, e.g. MAVEN_OPTS="-Dgen=0.25 -Dcalm=120"): mode=bursts|waves, gen (GPU seconds per audio
 # second, 0.15), burstMin/burstMax (8/12 jobs), burstS (10 s), calm (90 s), paidMax (60 s clips).
 set -euo pipefail

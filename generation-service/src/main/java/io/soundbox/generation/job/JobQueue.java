@@ -287,7 +287,7 @@ public final class JobQueue implements AutoCloseable {
                     return;
                 }
                 long now = settings.clockMs().getAsLong();
-                d = scheduler.next(now, batchLimit).orElseThrow();
+                d = scheduler.next(now, batchLimit, models::isLoaded).orElseThrow();
                 busyUntil.put(Thread.currentThread(), now + estimatedMs(d));
             } catch (InterruptedException e) {
                 return;
@@ -403,7 +403,7 @@ public final class JobQueue implements AutoCloseable {
             JobScheduler sim = scheduler.copy();
             long now = settings.clockMs().getAsLong();
             while (!sim.isEmpty()) {
-                for (QueuedJob j : sim.next(now, batchLimit).orElseThrow().jobs()) {
+                for (QueuedJob j : sim.next(now, batchLimit, models::isLoaded).orElseThrow().jobs()) {
                     plain.put(j.jobId(), new QueueForecast.Estimate(position++, -1));
                 }
             }
@@ -411,7 +411,7 @@ public final class JobQueue implements AutoCloseable {
         }
         long now = settings.clockMs().getAsLong();
         long busy = busyUntil.values().stream().mapToLong(t -> Math.max(0, t - now)).min().orElse(0);
-        return QueueForecast.of(scheduler, now, busy, estimator, batchLimit);
+        return QueueForecast.of(scheduler, now, busy, estimator, batchLimit, models::isLoaded);
     }
 
     private long estimatedMs(Dispatch d) {

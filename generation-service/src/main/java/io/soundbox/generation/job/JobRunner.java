@@ -284,7 +284,7 @@ public final class JobRunner {
         publishFinal(completed, stop);
         publishFinal(new AudioCreated(SchemaVersion.CURRENT, request.jobId(), request.jobId(), audio.filename(),
                 request.model().kind(), request.model().wireName(), request.prompt(), audio.durationSeconds(),
-                audio.sampleRate(), request.userId(), true, report == null ? null : report.score(), spectrogram, null,
+                audio.sampleRate(), request.userId(), request.isPublic(), report == null ? null : report.score(), spectrogram, null,
                 request.loop(), List.of(), audio.createdAt()), stop);
         finished.remember(completed);
         return JobOutcome.COMPLETED;

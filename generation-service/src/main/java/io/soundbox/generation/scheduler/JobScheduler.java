@@ -11,12 +11,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 
 /**
  * Decides which queued jobs run next: tier priority first and FIFO within a priority, the loaded model
  * preferred over a better job for another model for up to {@code affinityLimit} consecutive jobs (a model
- * switch costs seconds to tens of seconds), and any job waiting past the starvation bound forcing a switch to its model, oldest first.
+ * switch costs seconds to tens of seconds) unless that model is in memory already, and any job waiting past
+ * the starvation bound forcing a switch to its model, oldest first.
  * Same-model jobs are handed out together, up to the engine's batch size, best priority first.
  *
  * <p>Not thread-safe: one owner at a time (the job queue guards it with its lock; the benchmark and the
@@ -120,13 +122,20 @@ public final class JobScheduler {
         return true;
     }
 
+    /** {@link #next(long, ToIntFunction, Predicate)} on a machine that holds one model at a time. */
+    public Optional<Dispatch> next(long nowMs, ToIntFunction<ModelId> batchLimit) {
+        return next(nowMs, batchLimit, m -> false);
+    }
+
     /**
      * Takes the next jobs to run.
      *
      * @param batchLimit how many jobs of a model one engine call takes (1 without batching)
+     * @param resident   whether a model is in memory now: going to it costs no load, so the loaded model's
+     *                   preference has nothing to save and the better job is not passed over
      * @return empty when nothing is queued
      */
-    public Optional<Dispatch> next(long nowMs, ToIntFunction<ModelId> batchLimit) {
+    public Optional<Dispatch> next(long nowMs, ToIntFunction<ModelId> batchLimit, Predicate<ModelId> resident) {
         if (queue.isEmpty()) {
             return Optional.empty();
         }
@@ -138,7 +147,7 @@ public final class JobScheduler {
             model = starved.get(0).model();
             reason = Dispatch.Reason.STARVATION;
         } else if (current != null && best.model() != current && affinityRun < policy.affinityLimit()
-                && byModel.getOrDefault(current, 0) > 0) {
+                && byModel.getOrDefault(current, 0) > 0 && !resident.test(best.model())) {
             model = current;
             reason = Dispatch.Reason.AFFINITY;
         } else {

@@ -3,6 +3,7 @@ package io.soundbox.generation.scheduler;
 import io.soundbox.events.ModelId;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 
 /**
@@ -29,13 +30,19 @@ public final class QueueForecast {
      */
     public static Map<String, Estimate> of(JobScheduler scheduler, long nowMs, long busyForMs, CostModel costs,
                                            ToIntFunction<ModelId> batchLimit) {
+        return of(scheduler, nowMs, busyForMs, costs, batchLimit, m -> false);
+    }
+
+    /** @param resident models in memory now, as the scheduler sees them (held for the whole forecast) */
+    public static Map<String, Estimate> of(JobScheduler scheduler, long nowMs, long busyForMs, CostModel costs,
+                                           ToIntFunction<ModelId> batchLimit, Predicate<ModelId> resident) {
         JobScheduler sim = scheduler.copy();
         Map<String, Estimate> out = new LinkedHashMap<>();
         long t = nowMs + Math.max(0, busyForMs);
         int position = 1;
         ModelId loaded = sim.currentModel();
         while (!sim.isEmpty()) {
-            Dispatch d = sim.next(t, batchLimit).orElseThrow();
+            Dispatch d = sim.next(t, batchLimit, resident).orElseThrow();
             long cost = costs.switchMs(loaded, d.model()) + costs.runMs(d.model(), d.jobs());
             loaded = d.model();
             t += cost;

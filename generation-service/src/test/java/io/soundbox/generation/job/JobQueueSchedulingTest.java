@@ -270,6 +270,26 @@ class JobQueueSchedulingTest {
     }
 
     @Test
+    void theLoadedModelIsNotPreferredOverABetterJobWhoseModelIsStillInMemory() throws Exception {
+        start(false, SchedulingPolicy.defaults(50));
+        // A first job loads magnet-audio; it stays in memory (plenty of room) while audio holds the worker.
+        GenerationRequested warm = new GenerationRequested(SchemaVersion.CURRENT, "warm", "w", "free", 4,
+                ModelId.MAGNET_AUDIO, "warm up", 1, false, null, Instant.now());
+        assertThat(queue.submit(warm).get(WAIT_S, TimeUnit.SECONDS)).isEqualTo(JobOutcome.COMPLETED);
+        CompletableFuture<JobOutcome> holder = queue.submit(job("holder", "free", "h", "hold the line"));
+        waitFor(() -> generated.contains("hold the line"));
+        CompletableFuture<JobOutcome> free = queue.submit(job("a-free", "free", "a", "free audio"));
+        CompletableFuture<JobOutcome> premium = queue.submit(new GenerationRequested(SchemaVersion.CURRENT, "x-premium",
+                "b", "premium", 4, ModelId.MAGNET_AUDIO, "premium magnet", 1, false, null, Instant.now()));
+        assertThat(lifecycle.isLoaded(ModelId.MAGNET_AUDIO)).isTrue();
+
+        release.countDown();
+        CompletableFuture.allOf(holder, free, premium).get(WAIT_S, TimeUnit.SECONDS);
+        // Staying on audio for the free job would save no load, so the premium job goes first.
+        assertThat(generated).containsExactly("warm up", "hold the line", "premium magnet", "free audio");
+    }
+
+    @Test
     void loadsTheModelFirstAndFailsTheJobWhenItCannotBeLoaded() throws Exception {
         // 8 GB device: audio (5 GB) fits, magnet-audio (6 GB) only once audio is out; a 7 GB tenant stays.
         MemoryReading[] reading = {new MemoryReading(8_192, 0, 8_192, "fake")};

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,6 +91,24 @@ class JobRunnerTest {
         assertThat(audio.loop()).isTrue();
         assertThat(audio.userId()).isEqualTo("user-1");
         assertThat(audio.createdAt()).isEqualTo(Files.getLastModifiedTime(store.pathOf("job-a")).toInstant());
+    }
+
+    @Test
+    void thePublishedAudioKeepsTheOwnersVisibility() {
+        GenerationRequested open = request("job-open", ModelId.AUDIO, "rain", 2);
+        GenerationRequested kept = new GenerationRequested(SchemaVersion.CURRENT, "job-private", "user-1", "free", 4,
+                ModelId.AUDIO, "rain", 2, false, null, Instant.now(), false);
+        // Events written before the field existed carry no visibility: they were all public.
+        GenerationRequested older = new GenerationRequested(SchemaVersion.CURRENT, "job-older", "user-1", "free", 4,
+                ModelId.AUDIO, "rain", 2, false, null, Instant.now(), null);
+
+        for (GenerationRequested r : List.of(open, kept, older)) {
+            assertThat(runner.run(r, CancellationCheck.NEVER)).isEqualTo(JobOutcome.COMPLETED);
+        }
+
+        assertThat(events.audio("job-open")).singleElement().extracting(AudioCreated::isPublic).isEqualTo(true);
+        assertThat(events.audio("job-private")).singleElement().extracting(AudioCreated::isPublic).isEqualTo(false);
+        assertThat(events.audio("job-older")).singleElement().extracting(AudioCreated::isPublic).isEqualTo(true);
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.soundbox.events.Topics;
 import io.soundbox.events.kafka.AudioCreatedDeserializer;
 import io.soundbox.events.kafka.JobStatusDeserializer;
 import io.soundbox.generation.TempDataDirResource;
+import io.soundbox.generation.config.HeldMusicEngines;
 import io.soundbox.generation.store.AudioStore;
 import io.soundbox.testsupport.KafkaBroker;
 import jakarta.inject.Inject;
@@ -75,10 +76,19 @@ class SchedulingFlowTest {
 
     @Test
     void cancelAndSkipCommandsReorderAndStopJobsAndPositionsAreLive() throws Exception {
-        // The longest clip keeps the worker busy (10-30 s of work) so the next jobs queue up behind it;
+        try {
+            reorderCancelAndStop();
+        } finally {
+            HeldMusicEngines.release(); // a failed run must not leave the worker held for the next tests
+        }
+    }
+
+    private void reorderCancelAndStop() throws Exception {
+        // A held job keeps the worker busy until it is cancelled, so the next jobs queue up behind it;
         // it is cancelled once the queued jobs were reordered and cancelled.
-        String running = id("long");
-        KafkaBroker.publish(Topics.GENERATION_REQUESTED, request(running, "free", id("u"), ModelId.MUSIC, 600));
+        String running = id("held");
+        KafkaBroker.publish(Topics.GENERATION_REQUESTED, new GenerationRequested(SchemaVersion.CURRENT, running, id("u"),
+                "free", 4, ModelId.MUSIC, HeldMusicEngines.HOLD + " until cancelled", 5, false, null, Instant.now()));
         awaitStatus(running, in(JobState.GENERATING));
 
         String premium = id("premium");

@@ -84,6 +84,26 @@ class JobSchedulerTest {
     }
 
     @Test
+    void aBetterJobWhoseModelIsInMemoryIsNotPassedOver() {
+        scheduler.add(job("m-0", "free", ModelId.MUSIC), 0);
+        next(1, 1);
+        scheduler.add(job("a-1", "premium", ModelId.AUDIO), 2);
+        scheduler.add(job("m-1", "free", ModelId.MUSIC), 3);
+        scheduler.add(job("x-1", "creator", ModelId.MAGNET_MUSIC), 4);
+
+        // The creator job's model must be loaded: music, loaded, is preferred for its free job...
+        Dispatch kept = scheduler.next(10, m -> 1, m -> m == ModelId.MUSIC || m == ModelId.AUDIO).orElseThrow();
+        assertThat(kept.reason()).isEqualTo(Dispatch.Reason.AFFINITY);
+        assertThat(kept.jobs()).extracting(QueuedJob::jobId).containsExactly("m-1");
+        // ...but the premium sfx job's model is in memory: staying would save no load, so it goes first.
+        scheduler.add(job("m-2", "free", ModelId.MUSIC), 5);
+        scheduler.remove("x-1");
+        Dispatch better = scheduler.next(10, m -> 1, m -> m == ModelId.MUSIC || m == ModelId.AUDIO).orElseThrow();
+        assertThat(better.reason()).isEqualTo(Dispatch.Reason.PRIORITY);
+        assertThat(better.jobs()).extracting(QueuedJob::jobId).containsExactly("a-1");
+    }
+
+    @Test
     void affinityDoesNotOutlastTheLimitWhenTheJobsComeInABatch() {
         scheduler.add(job("m-0", "free", ModelId.MUSIC), 0);
         next(1, 3);

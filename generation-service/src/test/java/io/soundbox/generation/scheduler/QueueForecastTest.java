@@ -38,6 +38,19 @@ class QueueForecastTest {
     }
 
     @Test
+    void theForecastKnowsWhichModelsAreInMemory() {
+        JobScheduler s = new JobScheduler(SchedulingPolicy.defaults(50));
+        s.add(job("m-1", "free", ModelId.MUSIC), 0);
+        s.next(0, m -> 1);
+        s.add(job("a-1", "creator", ModelId.AUDIO), 0);
+        s.add(job("m-2", "free", ModelId.MUSIC), 0);
+
+        // The creator job's model is in memory: nothing to save by staying, so it is predicted first.
+        Map<String, QueueForecast.Estimate> f = QueueForecast.of(s, 0, 0, costs, m -> 1, m -> true);
+        assertThat(f.keySet()).containsExactly("a-1", "m-2");
+    }
+
+    @Test
     void aBatchCompletesTogether() {
         JobScheduler s = new JobScheduler(SchedulingPolicy.defaults(50));
         for (int i = 0; i < 4; i++) {
