@@ -161,8 +161,10 @@ public class ProxyResource {
         }
         content.checkProxied(method, path, body);
         // Private items get signed file URLs: the owner's <audio> element cannot send the bearer token.
+        // Anonymous callers see no private items, so their answers stream through unparsed.
+        boolean signed = "GET".equals(method) && headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
         return proxy.forward(proxy.library(), method, uri, headers, body, clientAddress(request),
-                "library-unavailable", LIBRARY_DOWN, "GET".equals(method) ? links::sign : null, rewriteMaxBytes);
+                "library-unavailable", LIBRARY_DOWN, signed ? links::sign : null, rewriteMaxBytes);
     }
 
     /** Moderation and choosing Graphlings' sources are for admins (SEED-REFERENCE). */
@@ -174,9 +176,13 @@ public class ProxyResource {
     }
 
     private Response tts(String method, byte[] body, UriInfo uri, HttpHeaders headers, HttpServerRequest request) {
-        content.checkProxied(method, uri.getPathParameters().getFirst("path"), body);
+        String path = uri.getPathParameters().getFirst("path");
+        content.checkProxied(method, path, body);
+        // Fresh speech is in no library yet (and maybe never: save_to_library false), so its file is
+        // private to whoever made it: the answer's audio_url is signed for them.
+        boolean speech = "POST".equals(method) && "tts/generate".equals(path);
         return proxy.forward(proxy.tts(), method, uri, headers, body, clientAddress(request), "tts-unavailable",
-                TTS_DOWN);
+                TTS_DOWN, speech ? (json, caller) -> links.signFreshFile(json) : null, rewriteMaxBytes);
     }
 
     private static String clientAddress(HttpServerRequest request) {

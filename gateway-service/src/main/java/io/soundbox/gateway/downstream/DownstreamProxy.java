@@ -126,8 +126,8 @@ public class DownstreamProxy {
 
     /**
      * Like {@link #forward(Downstream, String, UriInfo, HttpHeaders, byte[], String, String, String)}, and
-     * a successful JSON answer to an authenticated caller of at most {@code rewriteMaxBytes} goes
-     * through {@code rewrite} first (buffered); anything else streams through untouched.
+     * a successful JSON answer of at most {@code rewriteMaxBytes} goes through {@code rewrite} first
+     * (buffered; the caller is null for an anonymous request); anything else streams through untouched.
      */
     public Response forward(Downstream target, String method, UriInfo uri, HttpHeaders headers, byte[] body,
                             String clientAddress, String problemSlug, String unavailableDetail,
@@ -161,7 +161,7 @@ public class DownstreamProxy {
             LOG.warnf("%s %s not forwarded: %s", method, rawPath, e.getMessage());
             throw ApiProblem.unavailable(problemSlug, unavailableDetail).withHeader("Retry-After", "5");
         }
-        if (rewrite != null && caller != null && rewritable(upstream, rewriteMaxBytes)) {
+        if (rewrite != null && rewritable(upstream, rewriteMaxBytes)) {
             return rewritten(upstream, caller, rewrite, rewriteMaxBytes);
         }
         return toResponse(upstream);

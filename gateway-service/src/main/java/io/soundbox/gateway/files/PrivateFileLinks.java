@@ -45,6 +45,23 @@ public final class PrivateFileLinks {
         return changed;
     }
 
+    /**
+     * The answer about a file just made for the caller (speech): its {@code audio_url} becomes a
+     * signed URL for {@code filename}. Whoever made it may play it, signed in or not.
+     */
+    public boolean signFreshFile(JsonNode answer) {
+        if (answer == null || !answer.isObject()) {
+            return false;
+        }
+        JsonNode filename = answer.get("filename");
+        JsonNode audioUrl = answer.get("audio_url");
+        if (filename == null || !filename.isTextual() || audioUrl == null || !audioUrl.isTextual()) {
+            return false;
+        }
+        ((ObjectNode) answer).put("audio_url", signer.sign("/audio/", filename.textValue()).url());
+        return true;
+    }
+
     private boolean signItem(ObjectNode item, Caller caller) {
         JsonNode isPublic = item.get("is_public");
         JsonNode filename = item.get("filename");

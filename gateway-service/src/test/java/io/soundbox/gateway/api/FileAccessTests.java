@@ -237,6 +237,24 @@ class FileAccessTests {
     }
 
     @Test
+    void freshSpeechIsPlayableByWhoeverMadeItThroughTheSignedUrl() throws Exception {
+        for (String t : new String[] {token("talker" + unique()), null}) {
+            var request = given().contentType("application/json").body("{\"text\":\"hello there\"}");
+            if (t != null) {
+                request.auth().oauth2(t);
+            }
+            Response speech = request.post("/api/tts/generate");
+            assertThat(speech.statusCode()).isEqualTo(200);
+            String file = speech.path("filename");
+            String url = speech.path("audio_url");
+            assertThat(url).startsWith("/audio/" + file + "?exp=");
+            write(file);
+            given().urlEncodingEnabled(false).get(url).then().statusCode(200);
+            given().get("/audio/" + file).then().statusCode(404);
+        }
+    }
+
+    @Test
     void privateItemsInLibraryAnswersGetSignedUrlsForTheirOwner() {
         String user = "lib" + unique();
         Response mine = given().auth().oauth2(token(user)).get("/api/my-generations");

@@ -75,4 +75,14 @@ class PrivateFileLinksTest {
         }
         assertThat(links.sign(JSON.readTree(deep.toString()), new Caller("u1", Tier.FREE))).isTrue();
     }
+
+    @Test
+    void freshSpeechGetsItsOwnUrlSigned() throws Exception {
+        JsonNode speech = JSON.readTree("{\"audio_url\":\"/audio/speech_1.wav\",\"filename\":\"speech_1.wav\"}");
+        assertThat(links.signFreshFile(speech)).isTrue();
+        assertThat(query(speech, "audio_url")).startsWith("/audio/speech_1.wav?exp=");
+        JsonNode inline = JSON.readTree("{\"audio_base64\":\"UklGRg==\",\"duration\":1.0}");
+        assertThat(links.signFreshFile(inline)).isFalse();
+        assertThat(links.signFreshFile(JSON.readTree("[]"))).isFalse();
+    }
 }

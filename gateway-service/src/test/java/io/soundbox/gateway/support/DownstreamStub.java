@@ -43,6 +43,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * theirs (others: the echo);
  * {@code /api/my-generations/huge}: the same padded past the test's rewrite cap;
  * {@code /api/library/alices-private}: a private item of {@code alice};</li>
+ * <li>{@code POST /api/tts/generate}: speech in a new file {@code fresh-speech-<n>.wav} (unknown to the library);</li>
  * <li>{@code GET /__received}: every request received so far, as JSON;</li>
  * <li>anything else: 200 with a JSON echo of the request.</li>
  * </ul>
@@ -131,6 +132,11 @@ public final class DownstreamStub implements AutoCloseable {
                 }
                 case "GET /api/my-generations/huge" -> send(ex, 200, "application/json",
                         bytes(myGenerations(userOf((String) request.get("authorization")), "x".repeat(HUGE_PADDING))));
+                case "POST /api/tts/generate" -> {
+                    String file = "fresh-speech-" + transactions.incrementAndGet() + ".wav";
+                    send(ex, 200, "application/json", bytes("{\"audio_url\":\"/audio/" + file + "\",\"filename\":\""
+                            + file + "\",\"gen_id\":\"g\",\"duration\":1.5,\"saved_to_library\":false}"));
+                }
                 case "GET /api/library/alices-private" -> send(ex, 200, "application/json",
                         bytes(item("priv--alice--song", "alice", false)));
                 case "GET /api/library" -> send(ex, 200, "application/json", bytes(SEARCH_BODY));
