@@ -73,4 +73,72 @@ class FileVisibilityCacheTest {
         cache.get("a.wav");
         assertThat(asked.stream().filter("a.wav"::equals)).hasSize(2);
     }
+
+    @Test
+    void concurrentMissesShareOneLookupAndASlowNameDoesNotHoldUpOthers() throws Exception {
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger slowLookups = new java.util.concurrent.atomic.AtomicInteger();
+        FileVisibilityCache slow = new FileVisibilityCache(name -> {
+            if (name.equals("slow.wav")) {
+                slowLookups.incrementAndGet();
+                entered.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return new FileLookup.Known(new FileInfo("id", name, null, "u", true, null));
+        }, 100, Duration.ofSeconds(30), Duration.ofSeconds(5), nanos::get);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<FileLookup>> waiting = new ArrayList<>();
+            waiting.add(pool.submit(() -> slow.get("slow.wav")));
+            assertThat(entered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            waiting.add(pool.submit(() -> slow.get("slow.wav")));
+            waiting.add(pool.submit(() -> slow.get("slow.wav")));
+            // Every other name is answered while the slow lookup is still out.
+            for (int i = 0; i < 50; i++) {
+                assertThat(slow.get("other" + i + ".wav")).isInstanceOf(FileLookup.Known.class);
+            }
+            release.countDown();
+            for (var f : waiting) {
+                assertThat(f.get(10, java.util.concurrent.TimeUnit.SECONDS)).isInstanceOf(FileLookup.Known.class);
+            }
+            assertThat(slowLookups.get()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void waitersOnAFailedLookupGetTheSameError() throws Exception {
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        FileVisibilityCache failing = new FileVisibilityCache(name -> {
+            entered.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new DownstreamUnavailableException("library-service", "down", null);
+        }, 100, Duration.ofSeconds(30), Duration.ofSeconds(5), nanos::get);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> failing.get("a.wav"));
+            assertThat(entered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            var second = pool.submit(() -> failing.get("a.wav"));
+            Thread.sleep(100);
+            release.countDown();
+            for (var f : List.of(first, second)) {
+                assertThatThrownBy(() -> f.get(10, java.util.concurrent.TimeUnit.SECONDS))
+                        .hasCauseInstanceOf(DownstreamUnavailableException.class);
+            }
+            assertThat(failing.size()).as("nothing cached").isZero();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
