@@ -3,6 +3,7 @@ package io.soundbox.gateway.api;
 import io.soundbox.events.JobStatus;
 import io.soundbox.gateway.auth.BearerAuthenticator;
 import io.soundbox.gateway.auth.Caller;
+import io.soundbox.gateway.files.FileUrlSigner;
 import io.soundbox.gateway.jobs.JobReadModel;
 import io.soundbox.gateway.jobs.JobView;
 import io.soundbox.gateway.problem.ApiProblem;
@@ -23,11 +24,13 @@ public class JobResource {
     private final BearerAuthenticator auth;
     private final JobReadModel jobs;
     private final QueueService queue;
+    private final FileUrlSigner signer;
 
-    public JobResource(BearerAuthenticator auth, JobReadModel jobs, QueueService queue) {
+    public JobResource(BearerAuthenticator auth, JobReadModel jobs, QueueService queue, FileUrlSigner signer) {
         this.auth = auth;
         this.jobs = jobs;
         this.queue = queue;
+        this.signer = signer;
     }
 
     @GET
@@ -39,7 +42,11 @@ public class JobResource {
                 .filter(s -> caller.isAdmin() || caller.userId().equals(s.userId()))
                 // Same answer for "unknown" and "someone else's": job ids cannot be probed.
                 .orElseThrow(() -> ApiProblem.notFound("no job with this id"));
-        return JobView.of(status);
+        // Signed: a fresh job's files are private until the library has them and moderation approved
+        // them, and the web UI's <audio> element cannot send the bearer token.
+        JobView view = JobView.of(status);
+        return view.withUrls(view.audioUrl() == null ? null : signer.sign("/audio/", view.filename()).url(),
+                view.spectrogramUrl() == null ? null : signer.sign("/spectrogram/", view.spectrogram()).url());
     }
 
     /** Same as {@code POST /api/queue/{id}/cancel}. */

@@ -1,6 +1,9 @@
 package io.soundbox.gateway.api;
 
+import io.soundbox.gateway.auth.BearerAuthenticator;
+import io.soundbox.gateway.config.GatewayConfig;
 import io.soundbox.gateway.downstream.DownstreamProxy;
+import io.soundbox.gateway.files.PrivateFileLinks;
 import io.soundbox.gateway.moderation.ContentChecks;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.DELETE;
@@ -25,7 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ProxyResource {
     /** library-service's paths (SEED-REFERENCE.md), each with everything below it. */
     static final String LIBRARY = "{path: (?:library|generations|vote|favorites|playlists|track|trending"
-            + "|most-played|stats|history|radio|categories|my-generations)(?:/.*)?}";
+            + "|most-played|stats|history|radio|categories|my-generations|graphlings|admin/moderation"
+            + "|admin/moderate)(?:/.*)?}";
     /** tts-service's paths. */
     static final String TTS = "{path: (?:tts|voices|voice-licenses)(?:/.*)?}";
 
@@ -38,10 +42,17 @@ public class ProxyResource {
 
     private final DownstreamProxy proxy;
     private final ContentChecks content;
+    private final BearerAuthenticator auth;
+    private final PrivateFileLinks links;
+    private final int rewriteMaxBytes;
 
-    public ProxyResource(DownstreamProxy proxy, ContentChecks content) {
+    public ProxyResource(DownstreamProxy proxy, ContentChecks content, BearerAuthenticator auth,
+                         PrivateFileLinks links, GatewayConfig config) {
         this.proxy = proxy;
         this.content = content;
+        this.auth = auth;
+        this.links = links;
+        this.rewriteMaxBytes = config.files().linkRewriteMaxBytes();
     }
 
     @GET
@@ -143,15 +154,35 @@ public class ProxyResource {
 
     private Response library(String method, byte[] body, UriInfo uri, HttpHeaders headers,
                              HttpServerRequest request) {
-        content.checkProxied(method, uri.getPathParameters().getFirst("path"), body);
+        String path = uri.getPathParameters().getFirst("path");
+        if (adminOnly(method, path)) {
+            // Checked here too, not only by the library: a bug there must not open moderation to everyone.
+            auth.requireAdmin(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
+        }
+        content.checkProxied(method, path, body);
+        // Private items get signed file URLs: the owner's <audio> element cannot send the bearer token.
+        // Anonymous callers see no private items, so their answers stream through unparsed.
+        boolean signed = "GET".equals(method) && headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
         return proxy.forward(proxy.library(), method, uri, headers, body, clientAddress(request),
-                "library-unavailable", LIBRARY_DOWN);
+                "library-unavailable", LIBRARY_DOWN, signed ? links::sign : null, rewriteMaxBytes);
+    }
+
+    /** Moderation and choosing Graphlings' sources are for admins (SEED-REFERENCE). */
+    static boolean adminOnly(String method, String path) {
+        if (path == null) {
+            return false;
+        }
+        return path.startsWith("admin/") || ("POST".equals(method) && path.equals("graphlings/set-source"));
     }
 
     private Response tts(String method, byte[] body, UriInfo uri, HttpHeaders headers, HttpServerRequest request) {
-        content.checkProxied(method, uri.getPathParameters().getFirst("path"), body);
+        String path = uri.getPathParameters().getFirst("path");
+        content.checkProxied(method, path, body);
+        // Fresh speech is in no library yet (and maybe never: save_to_library false), so its file is
+        // private to whoever made it: the answer's audio_url is signed for them.
+        boolean speech = "POST".equals(method) && "tts/generate".equals(path);
         return proxy.forward(proxy.tts(), method, uri, headers, body, clientAddress(request), "tts-unavailable",
-                TTS_DOWN);
+                TTS_DOWN, speech ? (json, caller) -> links.signFreshFile(json) : null, rewriteMaxBytes);
     }
 
     private static String clientAddress(HttpServerRequest request) {

@@ -48,6 +48,45 @@ public interface GatewayConfig {
     /** Completion/failure notifications to the accounts service. */
     Notifications notifications();
 
+    /** Who may fetch which file: visibility lookups, signed URLs, download counting. */
+    Files files();
+
+    interface Files {
+        /**
+         * The HMAC key of signed file URLs: 32 random bytes written at first start (mode 0600).
+         * Default {@code <data-dir>/keys/file-url.key}. A new key invalidates every URL signed before.
+         */
+        Optional<Path> signedUrlKeyFile();
+
+        /** How long a signed file URL stays valid. */
+        @WithDefault("1h")
+        Duration signedUrlTtl();
+
+        /** File visibility answers held (public files are served from here without asking the library). */
+        @WithDefault("10000")
+        long visibilityCacheSize();
+
+        /** How long a visibility answer for a file the library knows is reused. */
+        @WithDefault("30s")
+        Duration visibilityTtl();
+
+        /** How long "the library does not know this file" is reused (a fresh file is ingested soon). */
+        @WithDefault("5s")
+        Duration unknownVisibilityTtl();
+
+        /** Library JSON answers up to this size get signed URLs for private items; larger ones stream untouched. */
+        @WithDefault("4194304")
+        int linkRewriteMaxBytes();
+
+        /** Download counts waiting to be sent to the library; when full, new ones are dropped (and counted). */
+        @WithDefault("1000")
+        int downloadCountQueue();
+
+        /** Threads sending download counts. */
+        @WithDefault("2")
+        int downloadCountThreads();
+    }
+
     interface Notifications {
         /** Off: no notification is ever sent. On without a URL (and without soundbox.auth.valnet-url): off too. */
         @WithDefault("true")

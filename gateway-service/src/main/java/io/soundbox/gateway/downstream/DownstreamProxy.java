@@ -1,5 +1,7 @@
 package io.soundbox.gateway.downstream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.Startup;
 import io.soundbox.gateway.auth.BearerAuthenticator;
 import io.soundbox.gateway.auth.Caller;
@@ -11,8 +13,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -52,18 +56,20 @@ public class DownstreamProxy {
     private static final Pattern SUSPICIOUS_PATH = Pattern.compile("(?i)%2e|%2f|%5c|\\\\|/\\.\\.?(/|$)");
 
     private final BearerAuthenticator auth;
+    private final ObjectMapper json;
     private final InternalTokenIssuer tokens;
     private final Downstream library;
     private final Downstream tts;
     private final Downstream backup;
     private final Downstream generation;
 
-    public DownstreamProxy(BearerAuthenticator auth, GatewayConfig config,
+    public DownstreamProxy(BearerAuthenticator auth, GatewayConfig config, ObjectMapper json,
                            @ConfigProperty(name = "quarkus.rest-client.library.url") URI libraryUrl,
                            @ConfigProperty(name = "quarkus.rest-client.tts.url") URI ttsUrl,
                            @ConfigProperty(name = "quarkus.rest-client.backup.url") URI backupUrl,
                            @ConfigProperty(name = "quarkus.rest-client.generation.url") URI generationUrl) {
         this.auth = auth;
+        this.json = json;
         GatewayConfig.InternalToken t = config.internalToken();
         this.tokens = new InternalTokenIssuer(
                 LocalKeyFiles.loadOrCreate(config.dataDir().resolve("keys")).getPrivate(), Clock.systemUTC(),
@@ -115,6 +121,17 @@ public class DownstreamProxy {
      */
     public Response forward(Downstream target, String method, UriInfo uri, HttpHeaders headers, byte[] body,
                             String clientAddress, String problemSlug, String unavailableDetail) {
+        return forward(target, method, uri, headers, body, clientAddress, problemSlug, unavailableDetail, null, 0);
+    }
+
+    /**
+     * Like {@link #forward(Downstream, String, UriInfo, HttpHeaders, byte[], String, String, String)}, and
+     * a successful JSON answer of at most {@code rewriteMaxBytes} goes through {@code rewrite} first
+     * (buffered; the caller is null for an anonymous request); anything else streams through untouched.
+     */
+    public Response forward(Downstream target, String method, UriInfo uri, HttpHeaders headers, byte[] body,
+                            String clientAddress, String problemSlug, String unavailableDetail,
+                            JsonBodyRewrite rewrite, int rewriteMaxBytes) {
         String rawPath = uri.getRequestUri().getRawPath();
         if (SUSPICIOUS_PATH.matcher(rawPath).find()) {
             throw ApiProblem.badRequest("invalid-path", "the path must not contain encoded dots, slashes or"
@@ -144,10 +161,68 @@ public class DownstreamProxy {
             LOG.warnf("%s %s not forwarded: %s", method, rawPath, e.getMessage());
             throw ApiProblem.unavailable(problemSlug, unavailableDetail).withHeader("Retry-After", "5");
         }
+        if (rewrite != null && rewritable(upstream, rewriteMaxBytes)) {
+            return rewritten(upstream, caller, rewrite, rewriteMaxBytes);
+        }
         return toResponse(upstream);
     }
 
+    private static boolean rewritable(HttpResponse<InputStream> upstream, int maxBytes) {
+        if (upstream.statusCode() != 200) {
+            return false;
+        }
+        String type = upstream.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+        if (!type.startsWith("application/json")) {
+            return false;
+        }
+        long length = upstream.headers().firstValueAsLong("Content-Length").orElse(-1);
+        return length <= maxBytes;
+    }
+
+    /** Buffers at most {@code maxBytes}; a longer body streams on untouched, the buffered part first. */
+    private Response rewritten(HttpResponse<InputStream> upstream, Caller caller, JsonBodyRewrite rewrite,
+                               int maxBytes) {
+        InputStream in = upstream.body();
+        byte[] head;
+        try {
+            head = in.readNBytes(maxBytes + 1);
+        } catch (IOException e) {
+            closeQuietly(in);
+            LOG.warnf("Reading a downstream answer failed: %s", e.getMessage());
+            throw ApiProblem.unavailable("library-unavailable", "the library answer was cut off; try again")
+                    .withHeader("Retry-After", "5");
+        }
+        if (head.length > maxBytes) {
+            return toResponse(upstream, new SequenceInputStream(new ByteArrayInputStream(head), in));
+        }
+        closeQuietly(in);
+        byte[] out = head;
+        boolean changed = false;
+        try {
+            JsonNode tree = json.readTree(head);
+            if (tree != null && rewrite.rewrite(tree, caller)) {
+                out = json.writeValueAsBytes(tree);
+                changed = true;
+            }
+        } catch (IOException e) {
+            // Not the JSON it claims to be: pass it on as it came.
+        }
+        Response response = toResponse(upstream, new ByteArrayInputStream(out));
+        if (!changed) {
+            return response;
+        }
+        // Signed URLs differ per answer: the library's validators no longer describe this body, and no
+        // shared cache may keep it.
+        Response.ResponseBuilder b = Response.fromResponse(response);
+        b.header("ETag", null).header("Last-Modified", null).header("Cache-Control", "private, no-store");
+        return b.build();
+    }
+
     static Response toResponse(HttpResponse<InputStream> upstream) {
+        return toResponse(upstream, upstream.body());
+    }
+
+    static Response toResponse(HttpResponse<InputStream> upstream, InputStream body) {
         Response.ResponseBuilder b = Response.status(upstream.statusCode());
         upstream.headers().map().forEach((name, values) -> {
             if (!DROPPED_RESPONSE_HEADERS.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
@@ -158,11 +233,11 @@ public class DownstreamProxy {
         int status = upstream.statusCode();
         boolean bodyless = status == 204 || status == 304 || (status >= 100 && status < 200);
         if (bodyless) {
-            closeQuietly(upstream.body());
+            closeQuietly(body);
             return b.build();
         }
         StreamingOutput stream = output -> {
-            try (InputStream in = upstream.body()) {
+            try (InputStream in = body) {
                 in.transferTo(output);
             }
         };

@@ -27,11 +27,15 @@ import java.util.UUID;
 public final class InternalTokenIssuer {
     public static final String ISSUER = "soundbox-gateway";
     public static final String AUDIENCE = "soundbox-internal";
+    /** The gateway's own identity when it asks for itself (file visibility lookups): {@code sub}, group. */
+    public static final String SERVICE_SUBJECT = "soundbox-gateway";
+    public static final String SERVICE_GROUP = "service";
 
     private final PrivateKey key;
     private final Clock clock;
     private final Duration ttl;
     private final Cache<Caller, String> recent;
+    private final Cache<String, String> service;
 
     public InternalTokenIssuer(PrivateKey key, Clock clock, Duration ttl, Duration reuseFor, long maxCached) {
         if (reuseFor.compareTo(ttl) >= 0) {
@@ -41,6 +45,29 @@ public final class InternalTokenIssuer {
         this.clock = clock;
         this.ttl = ttl;
         this.recent = Caffeine.newBuilder().maximumSize(maxCached).expireAfterWrite(reuseFor).build();
+        this.service = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(reuseFor).build();
+    }
+
+    /**
+     * The gateway's own token: {@code sub}/{@code upn} {@value #SERVICE_SUBJECT}, {@code groups}
+     * {@code ["service"]}, no tier. Only internal endpoints (file visibility) accept it for more than
+     * an anonymous caller gets.
+     */
+    public String serviceToken() {
+        return service.get(SERVICE_SUBJECT, s -> {
+            Instant now = clock.instant();
+            return Jwt.claims()
+                    .issuer(ISSUER)
+                    .audience(AUDIENCE)
+                    .subject(SERVICE_SUBJECT)
+                    .upn(SERVICE_SUBJECT)
+                    .groups(Set.of(SERVICE_GROUP))
+                    .issuedAt(now)
+                    .expiresAt(now.plus(ttl))
+                    .claim("jti", UUID.randomUUID().toString())
+                    .jws().algorithm(SignatureAlgorithm.RS256)
+                    .sign(key);
+        });
     }
 
     /** The token for this caller; {@code null} callers (anonymous) get none. */

@@ -10,7 +10,8 @@ import java.util.OptionalInt;
 /**
  * Validates a {@code POST /generate} body with the original's rules and order (prompt, duration,
  * model): prompt 3-500 characters after trimming, default "upbeat electronic music" when absent;
- * duration a whole number from 1 to the tier's maximum, default 8; model one of the API names.
+ * duration a whole number from 1 to the tier's maximum, default 8; model one of the API names;
+ * {@code is_public} a boolean, default true ({@code private: true} is accepted as its opposite).
  */
 public final class GenerationRequestParser {
     public static final String DEFAULT_PROMPT = "upbeat electronic music";
@@ -39,7 +40,8 @@ public final class GenerationRequestParser {
         int duration = duration(body.get("duration"), tier, maxDuration);
         ModelId model = model(body.get("model"));
         boolean loop = loop(body.get("loop"));
-        return new GenerationOrder(prompt, model, duration, loop);
+        boolean isPublic = isPublic(body.get("is_public"), body.get("private"));
+        return new GenerationOrder(prompt, model, duration, loop, isPublic);
     }
 
     static String prompt(JsonNode node) {
@@ -125,6 +127,30 @@ public final class GenerationRequestParser {
         }
         if (!node.isBoolean()) {
             throw ApiProblem.badRequest("invalid-loop", "loop must be true or false").with("field", "loop");
+        }
+        return node.booleanValue();
+    }
+
+    /** {@code is_public}, or the opposite of {@code private}; both given must agree. Absent: public. */
+    static boolean isPublic(JsonNode isPublic, JsonNode isPrivate) {
+        Boolean pub = bool(isPublic, "is_public");
+        Boolean priv = bool(isPrivate, "private");
+        if (pub != null && priv != null && pub.booleanValue() == priv.booleanValue()) {
+            throw ApiProblem.badRequest("invalid-visibility", "is_public and private contradict each other;"
+                    + " send only is_public").with("field", "is_public");
+        }
+        if (pub != null) {
+            return pub;
+        }
+        return priv == null || !priv;
+    }
+
+    private static Boolean bool(JsonNode node, String field) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isBoolean()) {
+            throw ApiProblem.badRequest("invalid-visibility", field + " must be true or false").with("field", field);
         }
         return node.booleanValue();
     }

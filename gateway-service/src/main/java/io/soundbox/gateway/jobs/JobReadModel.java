@@ -28,6 +28,12 @@ public final class JobReadModel {
      * each submission's position estimate is O(1) instead of a scan of the whole model.
      */
     private final java.util.concurrent.atomic.AtomicLong queued = new java.util.concurrent.atomic.AtomicLong();
+    /**
+     * Unfinished jobs submitted private through this gateway, for the private storage limit (job
+     * statuses do not say whether a job is private). A subset of the ids in {@link #activeByUser}, and
+     * dropped with them, so it is bounded like them.
+     */
+    private final Set<String> privateJobs = ConcurrentHashMap.newKeySet();
 
     public JobReadModel(long maxSize, Duration finishedTtl, Duration activeTtl) {
         long finishedNanos = finishedTtl.toNanos();
@@ -122,6 +128,35 @@ public final class JobReadModel {
         return blockedAt[0];
     }
 
+    /**
+     * Counts {@code jobId} as a pending private job of the user if the user's other pending private
+     * jobs are fewer than {@code allowed}; atomic per user, so concurrent submissions cannot overshoot.
+     * Undo with {@link #releasePending}.
+     *
+     * @return -1 when reserved, otherwise the number of pending private jobs that blocked it
+     */
+    public long tryReservePrivate(String userId, String jobId, long allowed) {
+        long[] blockedAt = {-1};
+        activeByUser.compute(userId, (u, ids) -> {
+            Set<String> set = ids != null ? ids : ConcurrentHashMap.newKeySet();
+            long others = set.stream().filter(id -> !id.equals(jobId) && privateJobs.contains(id)).count();
+            if (others >= allowed) {
+                blockedAt[0] = others;
+            } else {
+                privateJobs.add(jobId);
+                set.add(jobId);
+            }
+            return set.isEmpty() ? null : set;
+        });
+        return blockedAt[0];
+    }
+
+    /** The user's unfinished jobs that were submitted private through this gateway. */
+    public int pendingPrivateCount(String userId) {
+        Set<String> ids = activeByUser.get(userId);
+        return ids == null ? 0 : (int) ids.stream().filter(privateJobs::contains).count();
+    }
+
     /** Undoes {@link #tryReservePending} for a job that was never queued. */
     public void releasePending(String userId, String jobId) {
         if (jobs.getIfPresent(jobId) == null) {
@@ -140,6 +175,7 @@ public final class JobReadModel {
     }
 
     private void unmark(String userId, String jobId) {
+        privateJobs.remove(jobId);
         if (userId != null) {
             activeByUser.computeIfPresent(userId, (u, ids) -> {
                 ids.remove(jobId);

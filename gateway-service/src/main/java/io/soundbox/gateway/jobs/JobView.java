@@ -39,6 +39,12 @@ public record JobView(
                 s.prompt(), s.durationSeconds());
     }
 
+    /** The same view with other file URLs (signed ones for the owner). */
+    public JobView withUrls(String audio, String spectrogramLink) {
+        return new JobView(id, jobId, status, progress, progressPct, position, etaS, filename, audio, spectrogram,
+                spectrogramLink, quality, error, retryCount, model, prompt, duration);
+    }
+
     /**
      * Maps the per-state progress of the event (0.0-1.0 within the current state) to one bar for the
      * whole job: loading 0-10 %, generating 10-90 %, analysing 90-99 %, completed 100 %.

@@ -63,6 +63,29 @@ class DependenciesDownTests {
     }
 
     @Test
+    void filesFailClosedWhenNobodyCanSayWhoMayReadThem() throws Exception {
+        java.nio.file.Path audio = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("soundbox.audio-dir", java.nio.file.Path.class);
+        java.nio.file.Files.createDirectories(audio);
+        java.nio.file.Files.writeString(audio.resolve("unreachable.wav"), "RIFF-secret");
+        for (String path : List.of("/audio/unreachable.wav", "/download/unreachable.wav")) {
+            given().config(BOUNDED).get(path).then().statusCode(503).contentType("application/problem+json")
+                    .body("type", equalTo("urn:soundbox:problem:file-visibility-unavailable"))
+                    .body(org.hamcrest.Matchers.not(containsString("RIFF")));
+        }
+    }
+
+    @Test
+    void aPrivateGenerationIsRefusedWhenTheLibraryCannotCountTheStorage() {
+        String token = GatewayTestSupport.guestToken();
+        given().config(BOUNDED).auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"prompt\":\"library is down\",\"is_public\":false}").post("/generate")
+                .then().statusCode(503).contentType("application/problem+json")
+                .body("type", equalTo("urn:soundbox:problem:storage-unavailable"))
+                .body("detail", containsString("nothing was queued"));
+    }
+
+    @Test
     void statusDegradesWhenGenerationServiceIsDown() {
         given().config(BOUNDED).get("/status").then().statusCode(200)
                 .body("status", equalTo("degraded"))

@@ -104,8 +104,9 @@ class GenerateAndJobTests {
                 .body("progress", equalTo(100))
                 .body("progress_pct", equalTo(100))
                 .body("filename", equalTo(file))
-                .body("audio_url", equalTo("/audio/" + file))
+                .body("audio_url", startsWith("/audio/" + file + "?exp="))
                 .body("spectrogram", equalTo(jobId + ".png"))
+                .body("spectrogram_url", startsWith("/spectrogram/" + jobId + ".png?exp="))
                 .body("quality.score", equalTo(87))
                 .body("quality.is_good", equalTo(true));
         java.util.Map<String, Object> quality = given().auth().oauth2(token).get("/job/" + jobId).then()

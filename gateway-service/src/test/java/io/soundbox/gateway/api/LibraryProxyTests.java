@@ -192,6 +192,48 @@ class LibraryProxyTests {
         assertThat(received()).noneMatch(r -> String.valueOf(r.get("path")).contains("%"));
     }
 
+    @Test
+    void theNewLibraryRoutesArePassedThrough() {
+        String user = TestTokens.token("routes-" + UUID.randomUUID(), Tier.PREMIUM);
+        for (String path : List.of("/api/my-generations/storage", "/api/graphlings/sources",
+                "/api/graphlings/sources/src-1", "/api/graphlings/library")) {
+            assertThat(given().auth().oauth2(user).get(path).then().statusCode(200).extract().jsonPath()
+                    .getString("path")).as(path).isIn(path, null);
+        }
+        assertThat(given().get("/api/graphlings/sources").jsonPath().getString("path")).isEqualTo("/api/graphlings/sources");
+        JsonPath cleanup = given().auth().oauth2(user).contentType("application/json").body("{\"count\":3,\"dry_run\":true}")
+                .post("/api/my-generations/cleanup").then().statusCode(200).extract().jsonPath();
+        assertThat(cleanup.getString("path")).isEqualTo("/api/my-generations/cleanup");
+        assertThat(cleanup.getString("body")).isEqualTo("{\"count\":3,\"dry_run\":true}");
+        assertThat(given().post("/api/track/t1/download").jsonPath().getString("path"))
+                .isEqualTo("/api/track/t1/download");
+    }
+
+    @Test
+    void moderationAndGraphlingsSourcesAreForAdminsCheckedHereToo() {
+        String user = TestTokens.token("not-admin-" + UUID.randomUUID(), Tier.CREATOR);
+        String admin = TestTokens.token("admin-" + UUID.randomUUID(), Tier.ADMIN);
+        String[][] calls = {{"GET", "/api/admin/moderation"}, {"POST", "/api/admin/moderate/gen-1"},
+            {"POST", "/api/admin/moderate/bulk"}, {"POST", "/api/graphlings/set-source"}};
+        for (String[] c : calls) {
+            String marker = c[1] + "?m=" + UUID.randomUUID();
+            given().contentType("application/json").body("{}").request(c[0], marker).then().statusCode(401)
+                    .contentType("application/problem+json");
+            given().auth().oauth2(user).contentType("application/json").body("{}").request(c[0], marker).then()
+                    .statusCode(403).contentType("application/problem+json")
+                    .body("type", org.hamcrest.Matchers.equalTo("urn:soundbox:problem:admin-required"));
+            String query = marker.substring(marker.indexOf('?') + 1);
+            assertThat(received()).as(c[1]).noneMatch(r -> query.equals(r.get("query")));
+            JsonPath echo = given().auth().oauth2(admin).contentType("application/json")
+                    .body("{\"action\":\"approve\"}").request(c[0], marker).then().statusCode(200).extract().jsonPath();
+            assertThat(echo.getString("method")).isEqualTo(c[0]);
+            assertThat(echo.getString("path")).isEqualTo(c[1]);
+            if (c[0].equals("POST")) {
+                assertThat(echo.getString("body")).isEqualTo("{\"action\":\"approve\"}");
+            }
+        }
+    }
+
     static List<Map<String, Object>> received() {
         return DownstreamStub.received(TestTokens.stubUrl());
     }

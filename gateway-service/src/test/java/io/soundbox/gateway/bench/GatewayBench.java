@@ -5,6 +5,7 @@ import io.soundbox.events.kafka.TopicBootstrap;
 import io.soundbox.gateway.auth.LocalKeyFiles;
 import io.soundbox.gateway.auth.LocalTokens;
 import io.soundbox.gateway.domain.Tier;
+import io.soundbox.testsupport.HttpStub;
 import io.soundbox.testsupport.KafkaBroker;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -44,8 +45,10 @@ import java.util.function.IntFunction;
  * <p>Phases, each bounded in requests and seconds: warm-up (not measured); submissions ({@code POST
  * /generate}, each answered only after the broker acknowledged the request); status polls ({@code GET
  * /job/{id}} over the submitted jobs). Callers are admins (no hourly or pending limits), spread over
- * several user ids. Details go to stderr; stdout gets exactly one line:
- * {@code gateway: submit_rps=… submit_p99_ms=… status_rps=… status_p99_ms=… rss_mb=…}.
+ * several user ids; then (self-started only) anonymous reads of one public file ({@code GET /audio/…},
+ * its visibility from a stub library-service, so after the first read every one is a cache hit).
+ * Details go to stderr; stdout gets exactly one line: {@code gateway: submit_rps=… submit_p99_ms=…
+ * status_rps=… status_p99_ms=… [files_rps=… files_p99_ms=… file_lookups=…] rss_mb=…}.
  */
 public final class GatewayBench {
     private record Options(Path jar, String url, Path key, long pid, int submitConcurrency,
@@ -78,6 +81,7 @@ public final class GatewayBench {
         Options o = parse(args);
         Process gateway = null;
         Path data = null;
+        HttpStub library = null;
         String base = o.url();
         Path key = o.key();
         long pid = o.pid();
@@ -87,7 +91,13 @@ public final class GatewayBench {
                 int port = freePort();
                 String bootstrap = KafkaBroker.bootstrapServers();
                 TopicBootstrap.ensure(bootstrap, TopicSpec.ALL, (short) 1, 30_000);
-                gateway = startGateway(o.jar(), data, port, bootstrap);
+                // library-service's file lookup for the files phase: one public file.
+                library = new HttpStub().on("GET", "/internal/files/" + PUBLIC_FILE, HttpStub.Response.json(200,
+                        "{\"id\":\"bench-public\",\"filename\":\"" + PUBLIC_FILE + "\",\"user_id\":\"someone\","
+                                + "\"is_public\":true,\"owner_public\":true,\"review_status\":\"approved\"}"));
+                Files.createDirectories(data.resolve("audio"));
+                Files.write(data.resolve("audio").resolve(PUBLIC_FILE), new byte[PUBLIC_FILE_BYTES]);
+                gateway = startGateway(o.jar(), data, port, bootstrap, library.baseUrl());
                 pid = gateway.pid();
                 base = "http://127.0.0.1:" + port;
                 key = data.resolve("keys").resolve(LocalKeyFiles.PRIVATE_FILE);
@@ -123,12 +133,26 @@ public final class GatewayBench {
                         status(tokens, jobs), false);
                 report("status", polls);
 
+                String files = "";
+                if (library != null) {
+                    log("public file: up to %d in %s, %d in flight", o.statusMax(), o.statusTime(),
+                            o.statusConcurrency());
+                    Result reads = run(vertx, client, o.statusConcurrency(), o.statusTime(), o.statusMax(),
+                            i -> new Call(HttpMethod.GET, "/audio/" + PUBLIC_FILE, null, null), false);
+                    report("files", reads);
+                    long lookups = library.received().stream()
+                            .filter(r -> r.path().equals("/internal/files/" + PUBLIC_FILE)).count();
+                    log("file visibility lookups for %d reads: %d", reads.ok(), lookups);
+                    files = String.format(Locale.ROOT, " files_rps=%.0f files_p99_ms=%.1f file_lookups=%d",
+                            reads.rps(), reads.p99Millis(), lookups);
+                }
+
                 long rss = rssMegabytes(pid);
                 log("machine: %d cores, %s; gateway pid %d", Runtime.getRuntime().availableProcessors(),
                         System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), pid);
                 summary.printf(Locale.ROOT,
-                        "gateway: submit_rps=%.0f submit_p99_ms=%.1f status_rps=%.0f status_p99_ms=%.1f rss_mb=%d%n",
-                        submits.rps(), submits.p99Millis(), polls.rps(), polls.p99Millis(), rss);
+                        "gateway: submit_rps=%.0f submit_p99_ms=%.1f status_rps=%.0f status_p99_ms=%.1f%s rss_mb=%d%n",
+                        submits.rps(), submits.p99Millis(), polls.rps(), polls.p99Millis(), files, rss);
             } finally {
                 client.close();
                 vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -142,6 +166,9 @@ public final class GatewayBench {
             }
             if (data != null) {
                 deleteTree(data);
+            }
+            if (library != null) {
+                library.close();
             }
         }
         summary.flush();
@@ -230,7 +257,9 @@ public final class GatewayBench {
 
     private static Future<Answer> send(HttpClient client, Call call) {
         return client.request(call.method(), call.path()).compose(req -> {
-            req.putHeader("Authorization", "Bearer " + call.token());
+            if (call.token() != null) {
+                req.putHeader("Authorization", "Bearer " + call.token());
+            }
             if (call.body() != null) {
                 req.putHeader("Content-Type", "application/json");
                 return req.send(call.body());
@@ -245,7 +274,12 @@ public final class GatewayBench {
                 r.percentile(1.0) / 1e6);
     }
 
-    private static Process startGateway(Path jar, Path data, int port, String bootstrap) throws IOException {
+    /** The files phase reads one public file (a few kB, like a short clip's first range). */
+    private static final String PUBLIC_FILE = "bench-public.wav";
+    private static final int PUBLIC_FILE_BYTES = 16 * 1024;
+
+    private static Process startGateway(Path jar, Path data, int port, String bootstrap, String libraryUrl)
+            throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no packaged gateway at " + jar + " (./mvnw package -pl gateway-service)");
         }
@@ -260,6 +294,7 @@ public final class GatewayBench {
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
         env.put("SOUNDBOX_DATA", data.toString());
+        env.put("SOUNDBOX_LIBRARY_URL", libraryUrl);
         env.put("SOUNDBOX_GATEWAY_PORT", String.valueOf(port));
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         env.put("QUARKUS_LOG_LEVEL", "WARN");

@@ -53,6 +53,18 @@ class InternalTokenIssuerTest {
     }
 
     @Test
+    void theServiceTokenNamesTheGatewayAndOnlyTheServiceGroup() throws Exception {
+        String token = issuer.serviceToken();
+        JsonWebToken jwt = parser(InternalTokenIssuer.AUDIENCE).parse(token);
+        assertThat(jwt.getSubject()).isEqualTo("soundbox-gateway");
+        assertThat(jwt.getName()).isEqualTo("soundbox-gateway");
+        assertThat(jwt.getGroups()).containsExactly("service");
+        assertThat(jwt.containsClaim("tier")).isFalse();
+        assertThat(jwt.getExpirationTime() - jwt.getIssuedAtTime()).isEqualTo(60);
+        assertThat(issuer.serviceToken()).as("reused while fresh").isSameAs(token);
+    }
+
+    @Test
     void adminsGetTheAdminGroupBesideTheirTier() throws Exception {
         JsonWebToken jwt = parser(InternalTokenIssuer.AUDIENCE).parse(
                 issuer.tokenFor(new Caller("boss", Tier.CREATOR, true)));

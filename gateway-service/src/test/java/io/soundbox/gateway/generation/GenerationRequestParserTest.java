@@ -47,6 +47,26 @@ class GenerationRequestParserTest {
     }
 
     @Test
+    void visibilityDefaultsToPublicAndAcceptsTheOriginalsPrivateFlag() throws Exception {
+        assertThat(parse("{}", Tier.FREE).isPublic()).isTrue();
+        assertThat(parse("{\"is_public\":null}", Tier.FREE).isPublic()).isTrue();
+        assertThat(parse("{\"is_public\":false}", Tier.FREE).isPublic()).isFalse();
+        assertThat(parse("{\"is_public\":true}", Tier.FREE).isPublic()).isTrue();
+        assertThat(parse("{\"private\":true}", Tier.FREE).isPublic()).isFalse();
+        assertThat(parse("{\"private\":false}", Tier.FREE).isPublic()).isTrue();
+        assertThat(parse("{\"private\":true,\"is_public\":false}", Tier.FREE).isPublic()).isFalse();
+    }
+
+    @Test
+    void visibilityMustBeABooleanAndNotContradictItself() {
+        ApiProblem notBoolean = rejected("{\"is_public\":\"no\"}", Tier.FREE);
+        assertThat(notBoolean.type()).isEqualTo("urn:soundbox:problem:invalid-visibility");
+        assertThat(notBoolean.extensions()).containsEntry("field", "is_public");
+        assertThat(rejected("{\"private\":1}", Tier.FREE).extensions()).containsEntry("field", "private");
+        assertThat(rejected("{\"private\":true,\"is_public\":true}", Tier.FREE).detail()).contains("contradict");
+    }
+
+    @Test
     void promptRules() {
         assertThat(rejected("{\"prompt\":\"\"}", Tier.FREE).detail()).contains("at least 3");
         assertThat(rejected("{\"prompt\":\"   ab   \"}", Tier.FREE).detail()).contains("at least 3");

@@ -32,6 +32,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>{@code POST /api/wallet/spend}: 402 for users whose id starts with {@code poor-}, a 2.5 s pause for
  * {@code slow-}, a 500 for {@code broke-}, otherwise a charge with a transaction id; {@code POST /api/wallet/refund}: ok;</li>
  * <li>{@code GET /models}: generation-service's model list ({@link #MODELS_BODY});</li>
+ * <li>{@code GET /internal/files/{name}} (library-service's file lookup; 403 without the gateway's
+ * service token): {@code priv--<owner>--<rest>.<ext>} a private file of {@code owner};
+ * {@code fresh-*} and {@code nobody-*} unknown (404); {@code libdown-*} a 503; {@code gen-1.wav}
+ * public with a prompt; anything else public, owned by {@code someone};</li>
+ * <li>{@code GET /api/my-generations/storage}: by the caller's user id: {@code full-*} 20 of 20,
+ * {@code room1-*} 19 of 20, {@code unl-*} 500 of unlimited, {@code libdown-*} a 503, others 0 of 20
+ * (anonymous: the echo);</li>
+ * <li>{@code GET /api/my-generations}: for users {@code lib*}, one private and one public item of
+ * theirs (others: the echo);
+ * {@code /api/my-generations/huge}: the same padded past the test's rewrite cap;
+ * {@code /api/library/alices-private}: a private item of {@code alice};</li>
+ * <li>{@code POST /api/tts/generate}: speech in a new file {@code fresh-speech-<n>.wav} (unknown to the library);</li>
  * <li>{@code GET /__received}: every request received so far, as JSON;</li>
  * <li>anything else: 200 with a JSON echo of the request.</li>
  * </ul>
@@ -101,7 +113,32 @@ public final class DownstreamStub implements AutoCloseable {
                 return;
             }
             received.add(request);
+            if (method.equals("GET") && path.startsWith("/internal/files/")) {
+                fileLookup(ex, path.substring("/internal/files/".length()), (String) request.get("authorization"));
+                return;
+            }
             switch (method + " " + path) {
+                case "GET /api/my-generations/storage" -> {
+                    if (request.get("authorization") == null) {
+                        send(ex, 200, "application/json", JSON.writeValueAsBytes(request));
+                    } else {
+                        storage(ex, userOf((String) request.get("authorization")));
+                    }
+                }
+                case "GET /api/my-generations" -> {
+                    String user = userOf((String) request.get("authorization"));
+                    send(ex, 200, "application/json", user.startsWith("lib") ? bytes(myGenerations(user, ""))
+                            : JSON.writeValueAsBytes(request));
+                }
+                case "GET /api/my-generations/huge" -> send(ex, 200, "application/json",
+                        bytes(myGenerations(userOf((String) request.get("authorization")), "x".repeat(HUGE_PADDING))));
+                case "POST /api/tts/generate" -> {
+                    String file = "fresh-speech-" + transactions.incrementAndGet() + ".wav";
+                    send(ex, 200, "application/json", bytes("{\"audio_url\":\"/audio/" + file + "\",\"filename\":\""
+                            + file + "\",\"gen_id\":\"g\",\"duration\":1.5,\"saved_to_library\":false}"));
+                }
+                case "GET /api/library/alices-private" -> send(ex, 200, "application/json",
+                        bytes(item("priv--alice--song", "alice", false)));
                 case "GET /api/library" -> send(ex, 200, "application/json", bytes(SEARCH_BODY));
                 case "GET /api/library/gen-1" -> send(ex, 200, "application/json", bytes(ITEM_BODY));
                 case "GET /api/library/gen-missing" -> send(ex, 404, "application/problem+json", bytes(MISSING_BODY));
@@ -125,6 +162,88 @@ public final class DownstreamStub implements AutoCloseable {
         }
     }
 
+    /** Past the rewrite cap the tests configure (see LibraryStubResource). */
+    public static final int HUGE_PADDING = 80_000;
+
+    private static void fileLookup(HttpExchange ex, String name, String authorization) throws IOException {
+        JsonNode claims = claimsOf(authorization);
+        boolean service = claims != null && "soundbox-gateway".equals(claims.path("sub").asText())
+                && claims.path("groups").toString().contains("\"service\"");
+        if (!service) {
+            send(ex, 403, "application/problem+json", bytes("{\"status\":403,\"title\":\"Forbidden\"}"));
+            return;
+        }
+        String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+        if (name.startsWith("fresh-") || name.startsWith("nobody-")) {
+            send(ex, 404, "application/problem+json", bytes("{\"status\":404,\"title\":\"Not Found\"}"));
+        } else if (name.startsWith("libdown-")) {
+            send(ex, 503, "application/problem+json", bytes("{\"status\":503}"));
+        } else if (name.startsWith("priv--")) {
+            String owner = stem.split("--")[1];
+            send(ex, 200, "application/json", bytes(fileInfo(stem, owner, false, "secret song of " + owner)));
+        } else if (name.equals("gen-1.wav")) {
+            send(ex, 200, "application/json", bytes(fileInfo("gen-1", "someone", true, "gentle rain")));
+        } else {
+            send(ex, 200, "application/json", bytes(fileInfo(stem, "someone", true, null)));
+        }
+    }
+
+    private static String fileInfo(String id, String owner, boolean isPublic, String prompt) throws IOException {
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("id", id);
+        info.put("filename", id + ".wav");
+        info.put("spectrogram", id + ".png");
+        info.put("user_id", owner);
+        info.put("is_public", isPublic);
+        info.put("owner_public", isPublic);
+        info.put("review_status", isPublic ? "approved" : "pending");
+        info.put("prompt", prompt);
+        return JSON.writeValueAsString(info);
+    }
+
+    private static void storage(HttpExchange ex, String user) throws IOException {
+        if (user.startsWith("libdown-")) {
+            send(ex, 503, "application/problem+json", bytes("{\"status\":503}"));
+            return;
+        }
+        String body;
+        if (user.startsWith("full-")) {
+            body = "{\"tier\":\"free\",\"private_count\":20,\"limit\":20,\"over_limit\":true,\"used\":20,"
+                    + "\"remaining\":0,\"favorites_protected\":true}";
+        } else if (user.startsWith("room1-")) {
+            body = "{\"tier\":\"free\",\"private_count\":19,\"limit\":20,\"over_limit\":false,\"used\":19,"
+                    + "\"remaining\":1,\"favorites_protected\":true}";
+        } else if (user.startsWith("unl-")) {
+            body = "{\"tier\":\"admin\",\"private_count\":500,\"limit\":null,\"over_limit\":false,"
+                    + "\"used\":500,\"remaining\":null,\"favorites_protected\":true}";
+        } else {
+            body = "{\"tier\":\"free\",\"private_count\":0,\"limit\":20,\"over_limit\":false,\"used\":0,"
+                    + "\"remaining\":20,\"favorites_protected\":true}";
+        }
+        send(ex, 200, "application/json", bytes(body));
+    }
+
+    private static String myGenerations(String user, String padding) throws IOException {
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("items", List.of(JSON.readTree(item("priv--" + user + "--mine", user, false)),
+                JSON.readTree(item("pub-" + user, user, true))));
+        page.put("total", 2);
+        page.put("padding", padding);
+        return JSON.writeValueAsString(page);
+    }
+
+    private static String item(String id, String owner, boolean isPublic) throws IOException {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("id", id);
+        item.put("filename", id + ".wav");
+        item.put("prompt", "a song");
+        item.put("user_id", owner);
+        item.put("is_public", isPublic);
+        item.put("spectrogram", id + ".png");
+        item.put("audio_url", "/audio/" + id + ".wav");
+        return JSON.writeValueAsString(item);
+    }
+
     private void spend(HttpExchange ex, Map<String, Object> request) throws IOException {
         String user = userOf((String) request.get("authorization"));
         if (user.startsWith("poor-")) {
@@ -144,12 +263,16 @@ public final class DownstreamStub implements AutoCloseable {
 
     /** The {@code sub} of the bearer JWT, read without verifying: the gateway already did. */
     private static String userOf(String authorization) {
+        JsonNode claims = claimsOf(authorization);
+        return claims == null ? "" : claims.path("sub").asText("");
+    }
+
+    private static JsonNode claimsOf(String authorization) {
         try {
             String payload = authorization.substring("Bearer ".length()).split("\\.")[1];
-            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(payload));
-            return claims.path("sub").asText("");
+            return JSON.readTree(Base64.getUrlDecoder().decode(payload));
         } catch (RuntimeException | IOException e) {
-            return "";
+            return null;
         }
     }
 

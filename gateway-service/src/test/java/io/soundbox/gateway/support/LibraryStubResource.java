@@ -25,7 +25,9 @@ public class LibraryStubResource implements QuarkusTestResourceLifecycleManager 
                 "quarkus.rest-client.generation.url", stub.baseUrl(),
                 "soundbox.wallet.url", stub.baseUrl(),
                 // The stub's slow path sleeps longer than this.
-                "soundbox.downstream.library-timeout", "1500ms");
+                "soundbox.downstream.library-timeout", "1500ms",
+                // The stub's /api/my-generations/huge is larger than this.
+                "soundbox.files.link-rewrite-max-bytes", "65536");
     }
 
     @Override
