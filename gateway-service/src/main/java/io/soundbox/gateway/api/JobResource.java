@@ -8,6 +8,7 @@ import io.soundbox.gateway.jobs.JobReadModel;
 import io.soundbox.gateway.jobs.JobView;
 import io.soundbox.gateway.problem.ApiProblem;
 import io.soundbox.gateway.queue.QueueService;
+import io.soundbox.gateway.queue.SkipLedger;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.HeaderParam;
@@ -25,8 +26,11 @@ public class JobResource {
     private final JobReadModel jobs;
     private final QueueService queue;
     private final FileUrlSigner signer;
+    private final SkipLedger skips;
 
-    public JobResource(BearerAuthenticator auth, JobReadModel jobs, QueueService queue, FileUrlSigner signer) {
+    public JobResource(BearerAuthenticator auth, JobReadModel jobs, QueueService queue, FileUrlSigner signer,
+                       SkipLedger skips) {
+        this.skips = skips;
         this.auth = auth;
         this.jobs = jobs;
         this.queue = queue;
@@ -44,7 +48,7 @@ public class JobResource {
                 .orElseThrow(() -> ApiProblem.notFound("no job with this id"));
         // Signed: a fresh job's files are private until the library has them and moderation approved
         // them, and the web UI's <audio> element cannot send the bearer token.
-        JobView view = JobView.of(status);
+        JobView view = JobView.of(status).withSkip(skips.isSkipped(status.jobId()));
         return view.withUrls(view.audioUrl() == null ? null : signer.sign("/audio/", view.filename()).url(),
                 view.spectrogramUrl() == null ? null : signer.sign("/spectrogram/", view.spectrogram()).url());
     }

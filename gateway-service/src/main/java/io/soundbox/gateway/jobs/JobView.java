@@ -6,8 +6,9 @@ import io.soundbox.events.QualityReport;
 
 /**
  * The body of {@code GET /job/{id}}: the original's fields ({@code id, status, progress, progress_pct,
- * filename, spectrogram, quality, error, position, retry_count}) plus ours. {@code progress} and
- * {@code progress_pct} are both the overall 0-100 percentage.
+ * filename, spectrogram, quality, error, position, retry_count, skip}) plus ours. {@code progress} and
+ * {@code progress_pct} are both the overall 0-100 percentage; {@code skip} says whether the owner paid
+ * Aura to move the job ahead.
  */
 public record JobView(
         String id,
@@ -26,7 +27,8 @@ public record JobView(
         int retryCount,
         String model,
         String prompt,
-        int duration) {
+        int duration,
+        boolean skip) {
 
     public static JobView of(JobStatus s) {
         int pct = overallPercent(s.state(), s.progress());
@@ -36,13 +38,19 @@ public record JobView(
                 done && s.filename() != null ? "/audio/" + s.filename() : null,
                 s.spectrogram(), s.spectrogram() != null ? "/spectrogram/" + s.spectrogram() : null,
                 s.quality(), s.error(), s.retryCount(), s.model() == null ? null : s.model().wireName(),
-                s.prompt(), s.durationSeconds());
+                s.prompt(), s.durationSeconds(), false);
     }
 
     /** The same view with other file URLs (signed ones for the owner). */
     public JobView withUrls(String audio, String spectrogramLink) {
         return new JobView(id, jobId, status, progress, progressPct, position, etaS, filename, audio, spectrogram,
-                spectrogramLink, quality, error, retryCount, model, prompt, duration);
+                spectrogramLink, quality, error, retryCount, model, prompt, duration, skip);
+    }
+
+    /** The same view saying whether the job skipped the queue. */
+    public JobView withSkip(boolean skipped) {
+        return new JobView(id, jobId, status, progress, progressPct, position, etaS, filename, audioUrl, spectrogram,
+                spectrogramUrl, quality, error, retryCount, model, prompt, duration, skipped);
     }
 
     /**

@@ -99,6 +99,7 @@ class QueueTests {
         String user = "skipper-" + UUID.randomUUID();
         String token = TestTokens.token(user, Tier.PREMIUM);
         String jobId = submit(token, 45, "skip me ahead");
+        given().auth().oauth2(token).get("/job/" + jobId).then().statusCode(200).body("skip", equalTo(false));
 
         given().auth().oauth2(token).post("/api/queue/" + jobId + "/skip").then().statusCode(200)
                 .body("success", equalTo(true)).body("cost", equalTo(5)).body("currency", equalTo("aura"));
@@ -123,6 +124,7 @@ class QueueTests {
 
         given().auth().oauth2(token).get("/api/queue").then().statusCode(200)
                 .body("my_jobs.find { it.job_id == '" + jobId + "' }.skipped", equalTo(true));
+        given().auth().oauth2(token).get("/job/" + jobId).then().statusCode(200).body("skip", equalTo(true));
     }
 
     @Test
