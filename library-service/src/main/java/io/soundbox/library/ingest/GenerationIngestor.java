@@ -142,6 +142,11 @@ public class GenerationIngestor {
                 null);
     }
 
+    /** The review status a first ingestion of an item with this wish gets. */
+    public ReviewStatus reviewOnIngest(boolean ownerPublic) {
+        return moderation.onIngest(ownerPublic);
+    }
+
     /** The event's model, or the original's name for the kind (speech is "voice"). */
     private static String model(AudioCreated e) {
         String m = blankToNull(e.model());

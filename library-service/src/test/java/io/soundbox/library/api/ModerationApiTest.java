@@ -77,6 +77,11 @@ class ModerationApiTest {
         AudioCreated event = ApiCalls.audioCreated(id, owner, true, "jazz saxophone " + marker, id + ".wav", null);
         api.publishAndAwait(event);
 
+        awaitEvent(e -> e.type() == LibraryEvent.Type.GENERATION_ADDED && id.equals(e.generationId())
+                && "pending".equals(e.data().get("review_status")) && Boolean.FALSE.equals(e.data().get("is_public"))
+                && Boolean.TRUE.equals(e.data().get("requested_public")));
+        as(bob).get("/api/my-generations").then().statusCode(200).body("items[0].id", equalTo(id))
+                .body("items[0].review_status", equalTo("pending"));
         as(bob).get("/api/generations/" + id).then().statusCode(200).body("review_status", equalTo("pending"))
                 .body("is_public", equalTo(false)).body("requested_public", equalTo(true))
                 .body("download_count", equalTo(0));
