@@ -89,11 +89,19 @@ public class ModerationStore {
      * @return the deleted rows, in the order given; unknown ids are left out
      */
     public List<Generation> deleteAll(List<String> ids, String deletedBy, Instant at) {
+        return deleteAll(ids, deletedBy, at, "");
+    }
+
+    /**
+     * As {@link #deleteAll(List, String, Instant)}, deleting only rows that still meet {@code guard} (a fixed
+     * SQL fragment on {@code g} starting with AND, never user input) when the transaction runs.
+     */
+    public List<Generation> deleteAll(List<String> ids, String deletedBy, Instant at, String guard) {
         return jdbc.write("delete " + ids.size() + " generation(s)", c -> {
             List<Generation> deleted = new ArrayList<>();
             for (String id : ids) {
                 List<Generation> row = GenerationRepository.readAll(c, "SELECT " + GenerationRepository.COLUMNS
-                        + " FROM generations g WHERE g.id = ?", id);
+                        + " FROM generations g WHERE g.id = ?" + guard, id);
                 if (row.isEmpty()) {
                     continue;
                 }

@@ -19,6 +19,9 @@ public class PrivateStorageStore {
     private static final String FAVORITE = "EXISTS (SELECT 1 FROM favorites f WHERE f.user_id = g.user_id"
             + " AND f.generation_id = g.id)";
 
+    /** What a cleanup re-checks inside its delete: still private, still not a favorite. */
+    public static final String UNPROTECTED_PRIVATE = " AND g.owner_public = 0 AND NOT " + FAVORITE;
+
     private final Jdbc jdbc;
 
     @Inject

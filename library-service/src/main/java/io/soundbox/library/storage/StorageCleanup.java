@@ -60,7 +60,9 @@ public class StorageCleanup {
         if (dryRun || ids.isEmpty()) {
             return new Result(ids, dryRun, storage(user));
         }
-        List<Generation> deleted = rows.deleteAll(ids, user.userId(), clock.instant());
+        // Re-checked in the delete's transaction: an item made public or favorited meanwhile stays.
+        List<Generation> deleted = rows.deleteAll(ids, user.userId(), clock.instant(),
+                PrivateStorageStore.UNPROTECTED_PRIVATE);
         for (Generation g : deleted) {
             owner.removeFilesAndAnnounce(g, user.userId());
         }

@@ -183,6 +183,13 @@ class ModerationStoreTest {
         assertThat(storage.oldestUnprotected("sam", 2)).containsExactly("s1", "s2");
         assertThat(storage.oldestUnprotected("sam", 0)).isEmpty();
         assertThat(storage.oldestUnprotected("sam", 100)).containsExactly("s1", "s2", "s3", "s4");
+        // chosen, then favorited (s2) or made public (s3) before the delete ran: both stay
+        new FavoriteStore(db).add("sam", "s2", NOW);
+        store.setOwnerVisibility("s3", true, new ModerationPolicy(false), NOW);
+        assertThat(store.deleteAll(List.of("s1", "s2", "s3"), "sam", NOW, PrivateStorageStore.UNPROTECTED_PRIVATE))
+                .extracting(Generation::id).containsExactly("s1");
+        assertThat(repository.findById("s2")).isPresent();
+        assertThat(repository.findById("s3")).isPresent();
     }
 
     @Test
