@@ -33,6 +33,17 @@ final class Bodies {
     record Track(@JsonProperty("generation_id") String generationId) {
     }
 
+    record Cleanup(Integer count, @JsonProperty("dry_run") Boolean dryRun) {
+    }
+
+    /** An admin decision: {@code action} approve, reject or delete; {@code ids} for the bulk form. */
+    record Moderate(String action, List<String> ids) {
+    }
+
+    /** {@code generation_id} or {@code ids}, and the source (null clears it). */
+    record SetSource(@JsonProperty("generation_id") String generationId, List<String> ids, String source) {
+    }
+
     record Reorder(@JsonProperty("track_order") List<String> trackOrder) {
     }
 }

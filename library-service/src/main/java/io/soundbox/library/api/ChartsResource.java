@@ -10,7 +10,10 @@ import io.soundbox.library.domain.LibraryQuery;
 import io.soundbox.library.domain.LibrarySort;
 import io.soundbox.library.persistence.GenerationRepository;
 import io.soundbox.library.stats.StatsStore;
+import io.soundbox.library.storage.StorageCleanup;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -37,9 +40,11 @@ public class ChartsResource {
     private final GenerationRepository generations;
     private final PlayStore plays;
     private final VoteStore votes;
+    private final StorageCleanup cleanup;
 
     public ChartsResource(CallerResolver callers, StatsStore stats, CategoryCatalog catalog,
-                          GenerationRepository generations, PlayStore plays, VoteStore votes) {
+                          GenerationRepository generations, PlayStore plays, VoteStore votes, StorageCleanup cleanup) {
+        this.cleanup = cleanup;
         this.callers = callers;
         this.stats = stats;
         this.catalog = catalog;
@@ -116,24 +121,32 @@ public class ChartsResource {
         return LibraryPageResponse.of(generations.list(q));
     }
 
-    /** Private items held against the tier's limit (the original's numbers; favorites do not count). */
+    /** Private items held against the tier's limit (the original's numbers; favorites are protected). */
     @GET
     @Path("/my-generations/storage")
     public Map<String, Object> storage(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return cleanup.storage(ApiParams.requireUser(callers.resolve(authorization)));
+    }
+
+    /**
+     * {@code {count?, dry_run?}}: deletes the caller's oldest private generations that are not among their
+     * favorites → {@code {deleted, deleted_ids, dry_run, storage}}.
+     */
+    @POST
+    @Path("/my-generations/cleanup")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> cleanup(Bodies.Cleanup body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Caller user = ApiParams.requireUser(callers.resolve(authorization));
-        long used = stats.privateCount(user.userId());
-        Integer limit = switch (user.tier()) {
-            case "creator" -> 500;
-            case "premium" -> 200;
-            case "supporter" -> 100;
-            case "admin" -> null;
-            default -> 20;
-        };
+        Bodies.Cleanup b = body == null ? new Bodies.Cleanup(null, null) : body;
+        if (b.count() != null && (b.count() < 0 || b.count() > StorageCleanup.MAX_COUNT)) {
+            throw ProblemException.badBody("count must be a whole number from 0 to " + StorageCleanup.MAX_COUNT);
+        }
+        StorageCleanup.Result r = cleanup.cleanup(user, b.count(), Boolean.TRUE.equals(b.dryRun()));
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("tier", user.tier());
-        out.put("private_count", used);
-        out.put("limit", limit);
-        out.put("over_limit", limit != null && used > limit);
+        out.put("deleted", r.dryRun() ? 0 : r.deletedIds().size());
+        out.put("deleted_ids", r.deletedIds());
+        out.put("dry_run", r.dryRun());
+        out.put("storage", r.storage());
         return out;
     }
 

@@ -93,13 +93,20 @@ public class GenerationResource {
             throw ProblemException.badBody("is_public (true or false) is required");
         }
         String gid = ApiParams.id("id", id);
-        switch (owner.setVisibility(gid, body.isPublic(), caller)) {
+        OwnerActions.VisibilityOutcome outcome = owner.changeVisibility(gid, body.isPublic(), caller);
+        switch (outcome.result()) {
             case NOT_FOUND -> throw LibraryResource.notFound(gid);
             case FORBIDDEN -> throw ProblemException.forbidden("only the owner or an admin may change this item");
             default -> {
             }
         }
-        return Map.of("id", gid, "is_public", body.isPublic());
+        // is_public: what others see now; requested_public: the owner's wish (may wait for review).
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", gid);
+        out.put("is_public", outcome.state().isPublic());
+        out.put("requested_public", outcome.state().ownerPublic());
+        out.put("review_status", outcome.state().status().wireName());
+        return out;
     }
 
     static LibraryItem get(LibraryBrowser browser, Caller caller, String id) {

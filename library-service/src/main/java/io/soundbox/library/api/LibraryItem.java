@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A library item as the original's API showed it (snake_case field names; is_public and is_loop are JSON
- * booleans, category a JSON array).
+ * booleans, category a JSON array). {@code is_public} is what others see; {@code requested_public} the owner's
+ * wish, which may wait for an admin's {@code review_status}.
  */
 public record LibraryItem(
         String id,
@@ -29,12 +30,17 @@ public record LibraryItem(
         String spectrogram,
         String voice,
         @JsonProperty("created_at") Instant createdAt,
-        @JsonProperty("audio_url") String audioUrl) {
+        @JsonProperty("audio_url") String audioUrl,
+        @JsonProperty("download_count") long downloadCount,
+        @JsonProperty("requested_public") boolean requestedPublic,
+        @JsonProperty("review_status") String reviewStatus,
+        String source) {
 
     static LibraryItem of(Generation g) {
         return new LibraryItem(g.id(), g.filename(), g.prompt(), g.model(), g.kind().wireName(),
                 g.durationSeconds(), g.sampleRate(), g.categories(), g.userId(), g.isPublic(), g.isLoop(),
                 g.upvotes(), g.downvotes(), g.playCount(), g.qualityScore(), g.spectrogram(), g.voice(),
-                g.createdAt(), "/audio/" + g.filename());
+                g.createdAt(), "/audio/" + g.filename(), g.downloadCount(), g.ownerPublic(),
+                g.reviewStatus().wireName(), g.source());
     }
 }

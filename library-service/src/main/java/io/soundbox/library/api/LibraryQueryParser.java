@@ -19,6 +19,8 @@ final class LibraryQueryParser {
     static final int MAX_PAGE = 1_000_000;
     static final int MAX_USER_ID_LENGTH = 128;
     private static final Pattern CATEGORY = Pattern.compile("[a-z0-9_-]{1,50}");
+    /** A Graphlings source id. */
+    static final Pattern SOURCE = Pattern.compile("[a-z0-9_-]{1,64}");
     /** The original's model filter names the kind of audio; sfx and speech are accepted as aliases. */
     private static final Map<String, AudioKind> MODELS = Map.of(
             "music", AudioKind.MUSIC,
@@ -29,10 +31,16 @@ final class LibraryQueryParser {
 
     /** The raw parameters; any may be null. {@code q} is an alias of {@code search}. */
     record Params(String page, String perPage, String model, String search, String q, String sort,
-                  String userId, String category, String isPublic, String minDuration, String maxDuration) {
+                  String userId, String category, String isPublic, String minDuration, String maxDuration,
+                  String source) {
+        Params(String page, String perPage, String model, String search, String q, String sort, String userId,
+               String category, String isPublic, String minDuration, String maxDuration) {
+            this(page, perPage, model, search, q, sort, userId, category, isPublic, minDuration, maxDuration, null);
+        }
+
         Params(String page, String perPage, String model, String search, String q, String sort, String userId,
                String category) {
-            this(page, perPage, model, search, q, sort, userId, category, null, null, null);
+            this(page, perPage, model, search, q, sort, userId, category, null, null, null, null);
         }
     }
 
@@ -91,9 +99,17 @@ final class LibraryQueryParser {
         if (min != null && max != null && min > max) {
             throw ProblemException.badParameter("min_duration must not exceed max_duration");
         }
+        String source = null;
+        if (!blank(p.source())) {
+            source = p.source().trim();
+            if (!SOURCE.matcher(source).matches()) {
+                throw ProblemException.badParameter("source must be 1-64 lowercase letters, digits, '_' or '-'; got '"
+                        + shown(p.source()) + "'");
+            }
+        }
         LibrarySort sort = LibrarySort.effective(requested, match != null);
         return new Parsed(new LibraryQuery(page, perPage, kind, match, sort, userId, category, viewer, isPublic, min,
-                max), rawSearch);
+                max, source), rawSearch);
     }
 
     private static int intParam(String name, String raw, int dflt, int min, int max) {

@@ -71,10 +71,11 @@ public class LibraryResource {
                                     @QueryParam("is_public") String isPublic,
                                     @QueryParam("min_duration") String minDuration,
                                     @QueryParam("max_duration") String maxDuration,
+                                    @QueryParam("source") String source,
                                     @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Caller caller = callers.resolve(authorization);
         LibraryQueryParser.Parsed parsed = LibraryQueryParser.parse(new LibraryQueryParser.Params(page, perPage,
-                model, search, q, sort, userId, category, isPublic, minDuration, maxDuration), caller);
+                model, search, q, sort, userId, category, isPublic, minDuration, maxDuration, source), caller);
         return LibraryPageResponse.of(browser.browse(parsed.query(), parsed.rawSearch()));
     }
 

@@ -6,6 +6,7 @@ import io.soundbox.library.community.CommunityActions;
 import io.soundbox.library.community.FavoriteStore;
 import io.soundbox.library.community.PlayStore;
 import io.soundbox.library.domain.Generation;
+import io.soundbox.library.files.FileLookupStore;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -33,8 +34,11 @@ public class TrackResource {
     private final CommunityActions community;
     private final PlayStore plays;
     private final FavoriteStore favorites;
+    private final FileLookupStore files;
 
-    public TrackResource(CallerResolver callers, CommunityActions community, PlayStore plays, FavoriteStore favorites) {
+    public TrackResource(CallerResolver callers, CommunityActions community, PlayStore plays, FavoriteStore favorites,
+                         FileLookupStore files) {
+        this.files = files;
         this.callers = callers;
         this.community = community;
         this.plays = plays;
@@ -86,6 +90,27 @@ public class TrackResource {
         out.put("upvotes", g.upvotes());
         out.put("downvotes", g.downvotes());
         out.put("favorites", favorites.countFor(g.id()));
+        out.put("download_count", g.downloadCount());
+        return out;
+    }
+
+    /**
+     * Counts a download → {@code {generation_id, download_count}}. The caller must be able to see the item
+     * (public, or owner/admin); the gateway's service token may count any, having checked access itself.
+     */
+    @POST
+    @Path("/{id}/download")
+    public Map<String, Object> download(@PathParam("id") String id,
+                                        @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        String gid = ApiParams.id("id", id);
+        boolean service = callers.groups(authorization).contains("service");
+        if (!service && community.visible(gid, callers.resolve(authorization)).isEmpty()) {
+            throw LibraryResource.notFound(gid);
+        }
+        long count = files.countDownload(gid).orElseThrow(() -> LibraryResource.notFound(gid));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("generation_id", gid);
+        out.put("download_count", count);
         return out;
     }
 }

@@ -42,6 +42,18 @@ public interface LibraryConfig {
         int tagConsensus();
 
         Radio radio();
+
+        Moderation moderation();
+    }
+
+    interface Moderation {
+        /**
+         * Whether an item its owner makes public waits for an admin's approval before others see it.
+         * Off by default: on a laptop the operator does not review their own clips. A public deployment
+         * turns it on (env SOUNDBOX_LIBRARY_MODERATION_ENABLED=true).
+         */
+        @WithDefault("false")
+        boolean enabled();
     }
 
     interface Radio {

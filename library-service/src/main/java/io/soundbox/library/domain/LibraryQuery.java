@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param publicOnly  TRUE: public items only, FALSE: private items only (of those the viewer may see)
  * @param minDuration seconds, inclusive
  * @param maxDuration seconds, inclusive
+ * @param source      a Graphlings source id the item must carry
  */
 public record LibraryQuery(
         int page,
@@ -28,7 +29,8 @@ public record LibraryQuery(
         Caller viewer,
         Boolean publicOnly,
         Double minDuration,
-        Double maxDuration) {
+        Double maxDuration,
+        String source) {
 
     public LibraryQuery {
         if (page < 1) {
@@ -42,6 +44,12 @@ public record LibraryQuery(
         if (sort == LibrarySort.RELEVANCE && match == null) {
             throw new IllegalArgumentException("relevance needs a search");
         }
+    }
+
+    /** A query of any source. */
+    public LibraryQuery(int page, int perPage, AudioKind kind, Fts5Query match, LibrarySort sort, String userId,
+                        String category, Caller viewer, Boolean publicOnly, Double minDuration, Double maxDuration) {
+        this(page, perPage, kind, match, sort, userId, category, viewer, publicOnly, minDuration, maxDuration, null);
     }
 
     /** An anonymous viewer's query without duration or visibility filters. */

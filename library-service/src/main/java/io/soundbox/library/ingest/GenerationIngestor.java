@@ -3,7 +3,10 @@ package io.soundbox.library.ingest;
 import io.soundbox.events.AudioCreated;
 import io.soundbox.events.AudioKind;
 import io.soundbox.library.domain.Categorizer;
+import io.soundbox.library.config.LibraryConfig;
 import io.soundbox.library.domain.Generation;
+import io.soundbox.library.domain.ReviewStatus;
+import io.soundbox.library.moderation.ModerationPolicy;
 import io.soundbox.library.persistence.GenerationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,16 +32,29 @@ public class GenerationIngestor {
     private final Categorizer categorizer;
     private final GenerationRepository repository;
     private final Clock clock;
+    private final ModerationPolicy moderation;
 
     @Inject
+    public GenerationIngestor(Categorizer categorizer, GenerationRepository repository, LibraryConfig config) {
+        this(categorizer, repository, Clock.systemUTC(), new ModerationPolicy(config.library().moderation().enabled()));
+    }
+
+    /** Without moderation, on the system clock (bulk loads, benchmarks). */
     public GenerationIngestor(Categorizer categorizer, GenerationRepository repository) {
         this(categorizer, repository, Clock.systemUTC());
     }
 
+    /** Without moderation: every item is approved as it arrives. */
     public GenerationIngestor(Categorizer categorizer, GenerationRepository repository, Clock clock) {
+        this(categorizer, repository, clock, new ModerationPolicy(false));
+    }
+
+    public GenerationIngestor(Categorizer categorizer, GenerationRepository repository, Clock clock,
+                              ModerationPolicy moderation) {
         this.categorizer = categorizer;
         this.repository = repository;
         this.clock = clock;
+        this.moderation = moderation;
     }
 
     /**
@@ -98,6 +114,8 @@ public class GenerationIngestor {
         }
         String voice = blankToNull(e.voice());
         Integer quality = e.qualityScore() == null ? null : Math.max(0, Math.min(100, e.qualityScore()));
+        // Only a first insert uses these: a replay never touches an existing row's visibility or review.
+        ReviewStatus review = moderation.onIngest(e.isPublic());
         return new Generation(
                 id,
                 filename,
@@ -108,7 +126,7 @@ public class GenerationIngestor {
                 e.sampleRate(),
                 categorizer.categorize(e.kind(), prompt, voice, e.tags()),
                 blankToNull(e.userId()),
-                e.isPublic(),
+                ModerationPolicy.effective(e.isPublic(), review),
                 e.loop(),
                 0,
                 0,
@@ -118,7 +136,15 @@ public class GenerationIngestor {
                 blankToNull(e.spectrogram()),
                 voice,
                 e.createdAt() == null ? now : e.createdAt(),
-                now);
+                now,
+                e.isPublic(),
+                review,
+                null);
+    }
+
+    /** The review status a first ingestion of an item with this wish gets. */
+    public ReviewStatus reviewOnIngest(boolean ownerPublic) {
+        return moderation.onIngest(ownerPublic);
     }
 
     /** The event's model, or the original's name for the kind (speech is "voice"). */

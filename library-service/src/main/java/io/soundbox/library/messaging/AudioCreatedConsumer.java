@@ -3,7 +3,9 @@ package io.soundbox.library.messaging;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.soundbox.events.AudioCreated;
 import io.soundbox.events.LibraryEvent;
+import io.soundbox.library.domain.ReviewStatus;
 import io.soundbox.library.events.LibraryEventPublisher;
+import io.soundbox.library.moderation.ModerationPolicy;
 import io.soundbox.library.persistence.GenerationRepository;
 import java.util.HashMap;
 import java.util.Map;
@@ -59,7 +61,11 @@ public class AudioCreatedConsumer {
                 Map<String, Object> data = new HashMap<>();
                 data.put("kind", event.kind().wireName());
                 data.put("filename", event.filename());
-                data.put("is_public", event.isPublic());
+                // is_public: what others see (a public wish may wait for review); requested_public: the wish.
+                ReviewStatus review = ingestor.reviewOnIngest(event.isPublic());
+                data.put("is_public", ModerationPolicy.effective(event.isPublic(), review));
+                data.put("requested_public", event.isPublic());
+                data.put("review_status", review.wireName());
                 events.publish("generation-added:" + event.generationId(), LibraryEvent.Type.GENERATION_ADDED,
                         event.generationId().trim(), event.userId(), data);
             }

@@ -8,6 +8,7 @@ import io.soundbox.library.auth.Caller;
 import io.soundbox.library.domain.Generation;
 import io.soundbox.library.domain.LibraryQuery;
 import io.soundbox.library.domain.Page;
+import io.soundbox.library.domain.ReviewStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -34,17 +35,20 @@ public class GenerationRepository {
     /** The columns {@link #read} expects, of the table aliased {@code g}. */
     public static final String COLUMNS = "g.id, g.filename, g.prompt, g.model, g.kind, g.duration, g.sample_rate,"
             + " g.category, g.user_id, g.is_public, g.is_loop, g.upvotes, g.downvotes, g.play_count,"
-            + " g.download_count, g.quality_score, g.spectrogram, g.voice, g.created_at, g.updated_at";
+            + " g.download_count, g.quality_score, g.spectrogram, g.voice, g.created_at, g.updated_at,"
+            + " g.owner_public, g.review_status, g.source";
 
     /*
      * Re-delivery of an event may only refresh the facts of the file (a quality retry replaces it).
-     * Everything people changed since (votes, plays, visibility, curated categories) stays, and an
+     * Everything people changed since (votes, plays, visibility, moderation decisions, source, curated
+     * categories) stays, and an
      * identical replay changes nothing at all, updated_at included.
      */
     private static final String UPSERT = """
             INSERT INTO generations (id, filename, prompt, model, kind, duration, sample_rate, category, user_id,
-                                     is_public, is_loop, quality_score, spectrogram, voice, created_at, updated_at)
-            SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16
+                                     is_public, is_loop, quality_score, spectrogram, voice, created_at, updated_at,
+                                     owner_public, review_status)
+            SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18
             WHERE NOT EXISTS (SELECT 1 FROM deleted_generations d WHERE d.id = ?1)
             ON CONFLICT (id) DO UPDATE SET
                 filename = excluded.filename,
@@ -157,6 +161,8 @@ public class GenerationRepository {
         p.setString(++i, g.voice());
         p.setString(++i, SqlInstants.format(g.createdAt()));
         p.setString(++i, SqlInstants.format(g.updatedAt()));
+        p.setInt(++i, g.ownerPublic() ? 1 : 0);
+        p.setString(++i, g.reviewStatus().wireName());
     }
 
     /** Any generation, public or not (owners and ingestion checks). */
@@ -200,12 +206,6 @@ public class GenerationRepository {
         });
     }
 
-    /** @return true when the flag changed */
-    public boolean setVisibility(String id, boolean isPublic, java.time.Instant at) {
-        return jdbc.write("change the visibility of " + id, c -> Jdbc.update(c,
-                "UPDATE generations SET is_public = ?, updated_at = ? WHERE id = ? AND is_public <> ?",
-                isPublic, SqlInstants.format(at), id, isPublic) > 0);
-    }
 
     /** One page of the library as the query's viewer may see it, and the number of items it holds. */
     public Page<Generation> list(LibraryQuery q) {
@@ -283,7 +283,10 @@ public class GenerationRepository {
                 rs.getString("spectrogram"),
                 rs.getString("voice"),
                 SqlInstants.parse(rs.getString("created_at")),
-                SqlInstants.parse(rs.getString("updated_at")));
+                SqlInstants.parse(rs.getString("updated_at")),
+                rs.getInt("owner_public") == 1,
+                ReviewStatus.fromWire(rs.getString("review_status")),
+                rs.getString("source"));
     }
 
     public static String toJson(List<String> categories) {

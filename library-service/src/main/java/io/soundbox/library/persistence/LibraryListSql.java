@@ -56,6 +56,10 @@ final class LibraryListSql {
             conditions.add("g.seq IN (SELECT gc.seq FROM generation_categories gc WHERE gc.category = ?)");
             params.add(q.category());
         }
+        if (q.source() != null) {
+            conditions.add("g.source = ?");
+            params.add(q.source());
+        }
         if (q.minDuration() != null) {
             conditions.add("g.duration >= ?");
             params.add(q.minDuration());

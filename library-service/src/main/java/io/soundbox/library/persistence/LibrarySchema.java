@@ -10,7 +10,8 @@ public final class LibrarySchema {
     public static final String LOCATION = "db/migration/";
     public static final List<String> FILES = List.of(
             "V1__generations.sql",
-            "V2__community.sql");
+            "V2__community.sql",
+            "V3__moderation.sql");
 
     private LibrarySchema() {
     }

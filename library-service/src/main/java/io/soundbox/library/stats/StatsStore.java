@@ -132,7 +132,8 @@ public class StatsStore {
     }
 
     private static long privateCount(java.sql.Connection c, String userId) throws java.sql.SQLException {
-        return Jdbc.longValue(c, "SELECT count(*) FROM generations WHERE user_id = ? AND is_public = 0", userId);
+        // What the owner keeps private; an item waiting for review or rejected is the owner's public wish.
+        return Jdbc.longValue(c, "SELECT count(*) FROM generations WHERE user_id = ? AND owner_public = 0", userId);
     }
 
     /** Admin view: every table's row count, private items included. */
@@ -144,6 +145,9 @@ public class StatsStore {
                 out.put(table, Jdbc.longValue(c, "SELECT count(*) FROM " + table));
             }
             out.put("private_generations", Jdbc.longValue(c, "SELECT count(*) FROM generations WHERE is_public = 0"));
+            out.put("pending_review", Jdbc.longValue(c, "SELECT count(*) FROM generations"
+                    + " WHERE review_status = 'pending' AND owner_public = 1"));
+            out.put("rejected", Jdbc.longValue(c, "SELECT count(*) FROM generations WHERE review_status = 'rejected'"));
             out.put("schema_version", Jdbc.longValue(c, "SELECT max(version) FROM schema_version"));
             out.put("page_count", Jdbc.longValue(c, "PRAGMA page_count"));
             out.put("page_size", Jdbc.longValue(c, "PRAGMA page_size"));

@@ -78,7 +78,8 @@ class LibraryResourceTest {
                 .containsEntry("audio_url", "/audio/" + id + ".wav");
         assertThat(((Number) item.get("duration")).doubleValue()).isEqualTo(3.0);
         assertThat(page.getList("items[0].category", String.class)).contains("lofi", "piano");
-        assertThat(item).doesNotContainKeys("seq", "download_count", "updated_at");
+        assertThat(item).doesNotContainKeys("seq", "updated_at", "reviewed_by").containsEntry("download_count", 0)
+                .containsEntry("review_status", "approved").containsEntry("requested_public", true);
 
         given().get("/api/library/" + id).then().statusCode(200).body("id", equalTo(id))
                 .body("audio_url", equalTo("/audio/" + id + ".wav"));

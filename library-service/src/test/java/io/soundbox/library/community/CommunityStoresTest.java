@@ -78,7 +78,8 @@ class CommunityStoresTest {
         assertThat(favorites.add("alice", "g2", T.plusSeconds(1))).isTrue();
         assertThat(favorites.list(Caller.user("alice", "free"), 1, 10).items()).extracting(g -> g.id())
                 .containsExactly("g2", "g1");
-        generations.setVisibility("g2", false, T); // owned by user-1, not alice
+        new io.soundbox.library.moderation.ModerationStore(db).setOwnerVisibility("g2", false,
+                new io.soundbox.library.moderation.ModerationPolicy(false), T); // owned by user-1, not alice
         assertThat(favorites.list(Caller.user("alice", "free"), 1, 10).total()).isEqualTo(1);
         assertThat(favorites.favoritedAmong("alice", List.of("g1", "g2", "nope"))).containsExactlyInAnyOrder("g1", "g2");
         assertThat(favorites.remove("alice", "g1")).isTrue();

@@ -47,7 +47,7 @@ class GenerationRepositoryTest {
     void replayIsANoOpAndARefreshKeepsWhatPeopleChanged() throws SQLException {
         Generation first = Samples.music("g1", "lofi piano", List.of("lofi"), T0);
         repository.upsert(first);
-        exec("UPDATE generations SET upvotes = 7, downvotes = 2, play_count = 40, is_public = 0,"
+        exec("UPDATE generations SET upvotes = 7, downvotes = 2, play_count = 40, owner_public = 0,"
                 + " category = '[\"curated\"]' WHERE id = 'g1'");
 
         assertThat(repository.upsert(first)).as("identical replay").isFalse();

@@ -28,7 +28,7 @@ class MigrationUpgradeTest {
 
         Migrator.Report report = new Migrator(db).migrate(LibrarySchema.migrations());
 
-        assertThat(report.applied()).containsExactly(2);
+        assertThat(report.applied()).containsExactly(2, 3);
         assertThat(report.currentVersion()).isEqualTo(LibrarySchema.FILES.size());
         assertThat(MigratorTest.query(db, "SELECT count(*) FROM generation_categories")).isEqualTo("3");
         GenerationRepository repo = new GenerationRepository(db);

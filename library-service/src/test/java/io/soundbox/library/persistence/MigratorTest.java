@@ -26,14 +26,15 @@ class MigratorTest {
 
         Migrator.Report report = new Migrator(db).migrate(LibrarySchema.migrations());
 
-        assertThat(report.applied()).containsExactly(1, 2);
-        assertThat(report.currentVersion()).isEqualTo(2);
+        assertThat(report.applied()).containsExactly(1, 2, 3);
+        assertThat(report.currentVersion()).isEqualTo(3);
         assertThat(names(db, "table")).contains("generations", "generations_fts", "schema_version", "votes",
                 "favorites", "playlists", "playlist_tracks", "tag_suggestions", "play_events",
                 "generation_categories", "deleted_generations");
         assertThat(names(db, "trigger")).containsExactlyInAnyOrder(
                 "generations_fts_ai", "generations_fts_ad", "generations_fts_au",
-                "generation_categories_ai", "generation_categories_au");
+                "generation_categories_ai", "generation_categories_au",
+                "generations_visibility_ai", "generations_visibility_au");
         assertThat(names(db, "index")).contains("idx_generations_public_created",
                 "idx_generations_public_kind_created", "idx_generations_user_created");
         assertThat(query(db, "SELECT description FROM schema_version WHERE version = 1")).isEqualTo("generations");
@@ -50,9 +51,9 @@ class MigratorTest {
         Migrator.Report again = new Migrator(db).migrate(LibrarySchema.migrations());
 
         assertThat(again.applied()).isEmpty();
-        assertThat(again.currentVersion()).isEqualTo(2);
+        assertThat(again.currentVersion()).isEqualTo(LibrarySchema.FILES.size());
         assertThat(query(db, "SELECT count(*) FROM generations")).isEqualTo("1");
-        assertThat(query(db, "SELECT count(*) FROM schema_version")).isEqualTo("2");
+        assertThat(query(db, "SELECT count(*) FROM schema_version")).isEqualTo(String.valueOf(LibrarySchema.FILES.size()));
     }
 
     @Test
