@@ -38,12 +38,6 @@ export async function session() {
   return pending;
 }
 
-/** The token now, without waiting (the radio core asks synchronously). */
-export function currentToken() {
-  const s = stored();
-  return s ? s.token : null;
-}
-
 /** Uses a token pasted by the user (e.g. from ./soundbox token), reading tier and user from its claims. */
 export function useToken(token) {
   const claims = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));

@@ -1,5 +1,5 @@
 // The web UI's one player: the radio widget's core (widget/soundbox-radio.js), shared by every tab.
-import { currentToken } from './api.js';
+import { session } from './api.js';
 
 export const player = new window.SoundboxRadio.Player({ server: '', station: 'all', source: 'radio',
-  token: currentToken, volumeKey: 'soundbox.volume' });
+  token: () => session().then((s) => s.token), volumeKey: 'soundbox.volume' });

@@ -12,7 +12,7 @@ export function el(spec, attrs = {}, ...children) {
     else if (k in e && typeof v !== 'string') e[k] = v;
     else e.setAttribute(k, v === true ? '' : v);
   }
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c === null || c === undefined || c === false) continue;
     e.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
@@ -21,7 +21,7 @@ export function el(spec, attrs = {}, ...children) {
 
 /** Replaces node's children, skipping null/false entries (replaceChildren would print them as text). */
 export function fill(node, ...kids) {
-  node.replaceChildren(...kids.flat().filter((k) => k !== null && k !== undefined && k !== false));
+  node.replaceChildren(...kids.flat(Infinity).filter((k) => k !== null && k !== undefined && k !== false));
   return node;
 }
 

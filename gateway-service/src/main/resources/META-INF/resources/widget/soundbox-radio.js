@@ -32,6 +32,7 @@
   var EXCLUDE_LAST = 50;
   var HISTORY_MAX = 50;
   var CROSSFADE_MS = 1200;
+  var MAX_FAILURES_IN_ROW = 3;
 
   function clamp(v, lo, hi) { return Math.max(lo, Math.min(hi, v)); }
 
@@ -93,13 +94,25 @@
     a.addEventListener('ended', function () { if (a === self.active()) self.next(false); });
     a.addEventListener('error', function () {
       if (a !== self.active() || !a.getAttribute('src')) return;
+      self.failures = (self.failures || 0) + 1;
       self.emit('error', { message: 'could not play this track', track: self.current });
+      // A server whose audio never loads (offline, CORS) would otherwise spin through the whole station.
+      if (self.failures >= MAX_FAILURES_IN_ROW) {
+        self.playing = false;
+        self.emit('pause', self.current);
+        self.emit('error', { message: 'stopped: ' + self.failures + ' tracks in a row failed to load' });
+        return;
+      }
       self.next(false);
     });
     a.addEventListener('timeupdate', function () {
       if (a === self.active()) self.emit('time', { current: a.currentTime, duration: a.duration || 0 });
     });
-    a.addEventListener('playing', function () { if (a === self.active()) self.reportPlay(self.current); });
+    a.addEventListener('playing', function () {
+      if (a !== self.active()) return;
+      self.failures = 0;
+      self.reportPlay(self.current);
+    });
     return a;
   };
 
@@ -132,12 +145,14 @@
     return this.url('/audio/' + encodeURIComponent(track.filename));
   };
 
+  /** Request headers; the token function may answer a token, null, or a promise of either. */
   Player.prototype.headers = function (json) {
-    var h = {};
-    var t = this.token();
-    if (t) h.Authorization = 'Bearer ' + t;
-    if (json) h['Content-Type'] = 'application/json';
-    return h;
+    return Promise.resolve(this.token()).catch(function () { return null; }).then(function (t) {
+      var h = {};
+      if (t) h.Authorization = 'Bearer ' + t;
+      if (json) h['Content-Type'] = 'application/json';
+      return h;
+    });
   };
 
   Player.prototype.ensureAudioGraph = function () {
@@ -183,7 +198,8 @@
     if (this.current) exclude.push(this.current.id);
     if (exclude.length) p.set('exclude', exclude.join(','));
     var generation = this.generation = (this.generation || 0) + 1;
-    this.fetching = fetch(this.url('/api/radio/next?' + p.toString()), { headers: this.headers(false) })
+    var url = this.url('/api/radio/next?' + p.toString());
+    this.fetching = this.headers(false).then(function (headers) { return fetch(url, { headers: headers }); })
       .then(function (res) {
         return res.json().catch(function () { return {}; }).then(function (body) {
           if (!res.ok) throw new Error(body.detail || body.title || ('HTTP ' + res.status));
@@ -302,7 +318,7 @@
       if (self.queue.length) return self.start(self.queue.shift(), fade !== false);
       self.playing = false;
       self.emit('pause', self.current);
-      self.emit('error', { message: 'nothing to play on this station yet' });
+      if (self.station.indexOf('playlist:') !== 0) self.emit('error', { message: 'nothing to play on this station yet' });
     });
   };
 
@@ -317,6 +333,7 @@
 
   Player.prototype.play = function () {
     this.ensureAudioGraph();
+    this.failures = 0;
     if (!this.current) return this.next(false);
     var self = this;
     var a = this.active();
@@ -358,8 +375,9 @@
     this.reported[track.id + ':' + this.played.length] = true;
     var body = JSON.stringify({ session_id: this.session, source: track._source || this.source,
       duration: track.duration || undefined });
-    fetch(this.url('/api/track/' + encodeURIComponent(track.id) + '/play'),
-      { method: 'POST', headers: this.headers(true), body: body }).catch(function () { /* best effort */ });
+    var url = this.url('/api/track/' + encodeURIComponent(track.id) + '/play');
+    this.headers(true).then(function (headers) { return fetch(url, { method: 'POST', headers: headers, body: body }); })
+      .catch(function () { /* best effort: a lost play report costs one count */ });
   };
 
   /* ------------------------------------------------------------------ visualisers */

@@ -68,6 +68,9 @@ public class CorsPolicy {
                 && ctx.request().getHeader("Access-Control-Request-Method") != null;
         if (anyOrigin) {
             h.set("Access-Control-Allow-Origin", "*");
+            // A resource may add its own "*" too (FileResource does); two values make browsers refuse the
+            // answer, so a media element with crossOrigin (the widget's analyser needs it) could not play.
+            ctx.addHeadersEndHandler(v -> ctx.response().headers().set("Access-Control-Allow-Origin", "*"));
             h.set("Access-Control-Expose-Headers", EXPOSED);
             if (preflight) {
                 h.set("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");

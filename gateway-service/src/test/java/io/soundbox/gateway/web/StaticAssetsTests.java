@@ -1,6 +1,7 @@
 package io.soundbox.gateway.web;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -9,9 +10,15 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.soundbox.audio.PcmBuffer;
+import io.soundbox.audio.WavCodec;
+import io.soundbox.gateway.config.GatewayConfig;
 import io.soundbox.gateway.support.LibraryStubResource;
 import io.soundbox.gateway.support.TempDataDirResource;
 import io.soundbox.testsupport.KafkaBrokerResource;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +32,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(LibraryStubResource.class)
 class StaticAssetsTests {
     private static final String EVIL = "https://blog.example";
+
+    @Inject
+    GatewayConfig config;
 
     /** Every module the page imports, so a missing file fails here rather than in a browser. */
     private static final List<String> MODULES = List.of("/app.js", "/js/api.js", "/js/ui.js", "/js/player.js",
@@ -120,5 +130,15 @@ class StaticAssetsTests {
                 .options("/api/playlists").then().statusCode(403);
         given().header("Origin", EVIL).header("Access-Control-Request-Method", "GET")
                 .options("/api/radio/../library").then().statusCode(403);
+    }
+
+    @Test
+    void audioReadByAnotherSiteCarriesExactlyOneAllowOrigin() throws Exception {
+        // The widget's <audio crossOrigin="anonymous"> is refused by browsers when this header repeats.
+        Files.createDirectories(config.audioDir());
+        WavCodec.writeAtomically(PcmBuffer.mono(8000, new float[800]), config.audioDir().resolve("cors-1.wav"));
+        Response r = given().header("Origin", EVIL).get("/audio/cors-1.wav");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().getValues("Access-Control-Allow-Origin")).containsExactly("*");
     }
 }
