@@ -99,6 +99,10 @@ class StaticAssetsTests {
                 .body(containsString("data-soundbox-radio"))
                 .body(containsString("src=\"/widget/demo.js\""));
         given().get("/widget/demo.js").then().statusCode(200).contentType(containsString("javascript"));
+        given().get("/widget/embed.html").then().statusCode(200)
+                .header("X-Frame-Options", nullValue())
+                .header("Content-Security-Policy", containsString("frame-ancestors *"))
+                .body(containsString("src=\"/widget/embed.js\""));
     }
 
     @Test
