@@ -1,6 +1,6 @@
 // Per-item actions shared by the tabs: play, queue, favorite, vote with feedback, tag, playlist, share, download.
-import { api, audioUrl, downloadUrl, query } from './api.js';
-import { el, button, iconButton, icon, setIcon, modal, toast, fail, duration, fill } from './ui.js';
+import { api, downloadUrl } from './api.js';
+import { el, button, iconButton, icon, setIcon, modal, toast, fail, duration } from './ui.js';
 import { player } from './player.js';
 
 // The original's feedback reasons per kind (SEED-REFERENCE.md "Categories and feedback").
@@ -185,6 +185,3 @@ export function itemMeta(item) {
     '+' + (item.upvotes || 0) + ' / −' + (item.downvotes || 0), item.play_count ? item.play_count + ' plays' : null,
     item.is_public === false ? 'private' : null].filter(Boolean).join(' · ');
 }
-
-export function hasAudio(item) { return !!audioUrl(item); }
-export { query };

@@ -1,7 +1,6 @@
 // Generate tab: model status, queue explorer with cancel, music/SFX/speech forms, live job progress, result.
 import { api, apiBlobUrl, audioUrl, spectrogramUrl, session, TIER_MAX_DURATION } from './api.js';
 import { el, button, iconButton, toast, fail, duration, fill } from './ui.js';
-import { player } from './player.js';
 import { actionBar } from './actions.js';
 
 const EXAMPLES = {
@@ -212,7 +211,6 @@ export function mountGenerate(root) {
       clearInterval(refresh);
       refresh = setInterval(() => { loadStatus(); loadQueue(); }, 5000);
     },
-    hide() { clearInterval(refresh); refresh = null; },
-    player
+    hide() { clearInterval(refresh); refresh = null; }
   };
 }

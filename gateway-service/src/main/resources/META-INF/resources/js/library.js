@@ -12,7 +12,7 @@ export function mountLibrary(root) {
   const sort = el('select', { 'aria-label': 'Sort' }, [['recent', 'Newest'], ['popular', 'Most played'],
     ['rating', 'Top rated'], ['relevance', 'Best match']].map(([v, l]) => el('option', { value: v }, l)));
   const models = el('div.segmented', { role: 'group', 'aria-label': 'Kind' });
-  const viewBtn = button('', () => { state.view = state.view === 'list' ? 'grid' : 'list';
+  const viewBtn = button(state.view === 'list' ? '▦ Grid' : '☰ List', () => { state.view = state.view === 'list' ? 'grid' : 'list';
     localStorage.setItem('soundbox.view', state.view); render(lastPage); }, { cls: 'ghost' });
   const playAll = button('Play all', () => lastPage && player.playList(lastPage.items, 'library', 'library'), { cls: 'ghost' });
   const form = el('form.row', { role: 'search', onsubmit: (ev) => { ev.preventDefault(); state.q = search.value.trim();
