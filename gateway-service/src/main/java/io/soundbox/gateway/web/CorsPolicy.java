@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * CORS. The API answers browsers only from the origins in {@code soundbox.security.cors-origins}
@@ -29,6 +30,14 @@ public class CorsPolicy {
     static final String EXPOSED = "Location, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, "
             + "Content-Range, Accept-Ranges, Content-Length, ETag";
 
+    /**
+     * What the radio widget calls from other sites (data-server embeds): the radio's queue and the play
+     * report. Both answer an anonymous caller, and the widget sends no credentials cross-site, so any
+     * origin may call them; {@code Authorization} is not offered to such origins.
+     */
+    static final Pattern WIDGET_API = Pattern.compile("/api/radio(?:/[A-Za-z0-9_.:-]+)*|/api/track/[A-Za-z0-9_.-]{1,128}/play");
+    static final String WIDGET_API_METHODS = "GET, POST, OPTIONS";
+
     private final Set<String> origins;
     private final List<String> publicPaths;
 
@@ -46,6 +55,7 @@ public class CorsPolicy {
         String origin = ctx.request().getHeader("Origin");
         String path = ctx.normalizedPath();
         boolean anyOrigin = publicPaths.stream().anyMatch(path::startsWith);
+        boolean widgetApi = !anyOrigin && WIDGET_API.matcher(path).matches();
         MultiMap h = ctx.response().headers();
         if (!anyOrigin && !origins.isEmpty()) {
             h.add("Vary", "Origin");
@@ -58,10 +68,23 @@ public class CorsPolicy {
                 && ctx.request().getHeader("Access-Control-Request-Method") != null;
         if (anyOrigin) {
             h.set("Access-Control-Allow-Origin", "*");
+            // A resource may add its own "*" too (FileResource does); two values make browsers refuse the
+            // answer, so a media element with crossOrigin (the widget's analyser needs it) could not play.
+            ctx.addHeadersEndHandler(v -> ctx.response().headers().set("Access-Control-Allow-Origin", "*"));
             h.set("Access-Control-Expose-Headers", EXPOSED);
             if (preflight) {
                 h.set("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
                 h.set("Access-Control-Allow-Headers", "Range");
+                h.set("Access-Control-Max-Age", "86400");
+                ctx.response().setStatusCode(204).end();
+                return;
+            }
+        } else if (widgetApi && !origins.contains(origin)) {
+            h.set("Access-Control-Allow-Origin", "*");
+            h.set("Access-Control-Expose-Headers", EXPOSED);
+            if (preflight) {
+                h.set("Access-Control-Allow-Methods", WIDGET_API_METHODS);
+                h.set("Access-Control-Allow-Headers", "Content-Type");
                 h.set("Access-Control-Max-Age", "86400");
                 ctx.response().setStatusCode(204).end();
                 return;

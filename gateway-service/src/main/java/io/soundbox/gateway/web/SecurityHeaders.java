@@ -26,6 +26,8 @@ public class SecurityHeaders {
     static final String SWAGGER_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
             .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=()";
+    /** Widget scripts and styles are loaded by other sites on every page view: let browsers and CDNs keep them an hour. */
+    static final String WIDGET_ASSET_CACHE = "public, max-age=3600";
 
     private final List<String> embeddable;
 
@@ -41,6 +43,7 @@ public class SecurityHeaders {
     void addOnHeadersEnd(RoutingContext ctx) {
         String path = ctx.normalizedPath();
         boolean widget = embeddable.stream().anyMatch(path::startsWith);
+        boolean widgetAsset = widget && (path.endsWith(".js") || path.endsWith(".css"));
         boolean https = "https".equalsIgnoreCase(ctx.request().scheme());
         ctx.addHeadersEndHandler(v -> {
             MultiMap h = ctx.response().headers();
@@ -60,6 +63,8 @@ public class SecurityHeaders {
             String type = h.get("Content-Type");
             if ((type != null && type.startsWith("text/html")) || path.equals("/") || path.endsWith(".html")) {
                 h.set("Cache-Control", "no-cache");
+            } else if (widgetAsset && ctx.response().getStatusCode() < 400) {
+                h.set("Cache-Control", WIDGET_ASSET_CACHE);
             }
         });
         ctx.next();

@@ -34,7 +34,7 @@ class WebUiTests {
     void shareLinksOpenTheWebUi() {
         given().get("/track/gen-1").then().statusCode(200).contentType(containsString("text/html"))
                 .header("Content-Security-Policy", containsString("default-src 'self'"))
-                .body(containsString("src=\"/app.js\"")).body(containsString("id=\"shared\""));
+                .body(containsString("src=\"/app.js\"")).body(containsString("id=\"main\""));
         given().get("/app.js").then().statusCode(200).body(containsString("/api/library/"))
                 .body(containsString("/track/"));
         given().get("/track/bad%20id").then().statusCode(404).contentType(containsString("application/problem+json"));
@@ -42,7 +42,7 @@ class WebUiTests {
 
     @Test
     void scriptsAndApiResponsesAreNosniff() {
-        given().get("/app.js").then().statusCode(200).header("X-Content-Type-Options", equalTo("nosniff"))
+        given().get("/js/api.js").then().statusCode(200).header("X-Content-Type-Options", equalTo("nosniff"))
                 .body(containsString("/api/auth/guest"));
         given().post("/api/auth/guest").then().statusCode(200).header("X-Content-Type-Options", equalTo("nosniff"));
         given().get("/job/x").then().statusCode(401).header("X-Content-Type-Options", equalTo("nosniff"));
