@@ -71,7 +71,8 @@ public final class SpeechRequestValidator {
                 : range("variability", request.variability(), 0, 0, 2);
         String speakerName = voice.speakers().isEmpty() ? null : voice.speakers().get(speakerId);
         return new ValidSpeechRequest(text, voice, speakerName, new SynthesisOptions(speakerId, speed, variability),
-                request.saveToLibrary() == null || request.saveToLibrary(),
+                // Like the original: speech is saved to the library only when asked.
+                Boolean.TRUE.equals(request.saveToLibrary()),
                 request.isPublic() == null || request.isPublic(), tags(request.tags()));
     }
 

@@ -86,7 +86,8 @@ class TtsApiTest {
     void speaksWithTheNoWeightsVoiceStoresTheWavAndAnnouncesIt() throws Exception {
         Response r = given().contentType(ContentType.JSON)
                 .header("Authorization", "Bearer " + token("user-7", "premium", Duration.ofSeconds(60), "soundbox-internal"))
-                .body(Map.of("text", "Hello from Sound Box. This is speech.", "tags", List.of("greeting")))
+                .body(Map.of("text", "Hello from Sound Box. This is speech.", "tags", List.of("greeting"),
+                        "save_to_library", true))
                 .post("/api/tts/generate");
         r.then().statusCode(200)
                 .body("voice", equalTo("kevin16"))

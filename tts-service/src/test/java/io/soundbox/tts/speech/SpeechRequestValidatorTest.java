@@ -43,7 +43,7 @@ class SpeechRequestValidatorTest {
         assertThat(r.text()).isEqualTo("Hello world");
         assertThat(r.voice().id()).isEqualTo("kevin16");
         assertThat(r.options().speed()).isEqualTo(1.0);
-        assertThat(r.saveToLibrary()).isTrue();
+        assertThat(r.saveToLibrary()).as("saved only when asked, as in the original").isFalse();
         assertThat(r.isPublic()).isTrue();
         assertThat(validator.defaultVoiceId()).isEqualTo("kevin16");
     }
