@@ -87,6 +87,10 @@ class StaticAssetsTests {
                 .header("Cache-Control", SecurityHeaders.WIDGET_ASSET_CACHE)
                 .header("Access-Control-Allow-Origin", "*")
                 .body(containsString(".sbr-t-neon"));
+        // Also without an Origin header (a plain <script src>), as the original answered: one "*".
+        io.restassured.response.Response plain = given().get("/widget/soundbox-radio.js");
+        plain.then().statusCode(200);
+        assertThat(plain.headers().getValues("Access-Control-Allow-Origin")).containsExactly("*");
     }
 
     @Test
