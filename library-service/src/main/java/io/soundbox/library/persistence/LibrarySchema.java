@@ -10,7 +10,13 @@ public final class LibrarySchema {
     public static final String LOCATION = "db/migration/";
     public static final List<String> FILES = List.of(
             "V1__generations.sql",
-            "V2__community.sql");
+            "V2__community.sql",
+            "V4__search_prefix_index.sql");
+
+    /** The version a fully migrated database is at: that of the last file. */
+    public static int latestVersion() {
+        return migrations().stream().mapToInt(Migration::version).max().orElse(0);
+    }
 
     private LibrarySchema() {
     }
