@@ -2,6 +2,7 @@ package io.soundbox.library.persistence;
 
 import io.soundbox.library.auth.Caller;
 import io.soundbox.library.domain.LibraryQuery;
+import io.soundbox.library.domain.LibrarySort;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -124,7 +125,7 @@ final class LibraryListSql {
      * needs it.
      */
     String searchPage() {
-        String score = query.sort() == io.soundbox.library.domain.LibrarySort.RELEVANCE
+        String score = query.sort() == LibrarySort.RELEVANCE
                 ? "bm25(generations_fts, 2.0, 1.0)" : "0";
         return "WITH hits AS MATERIALIZED (SELECT generations_fts.rowid AS hit_seq, " + score + " AS score FROM "
                 + from + " WHERE " + where + " ORDER BY generations_fts.rowid DESC LIMIT ?)"
