@@ -44,6 +44,8 @@ public interface LibraryConfig {
         Radio radio();
 
         Moderation moderation();
+
+        Search search();
     }
 
     interface Moderation {
@@ -54,6 +56,21 @@ public interface LibraryConfig {
          */
         @WithDefault("false")
         boolean enabled();
+    }
+
+    /** Bounds on the work one listing request may cause (see docs/api.md, total_is_estimate). */
+    interface Search {
+        /**
+         * A search considers at most this many matches, the newest first: they are ranked (bm25 or the
+         * chosen order) and paged, and its total counts up to this many ({@code total_is_estimate} when
+         * there are more).
+         */
+        @WithDefault("1000")
+        int maxMatches();
+
+        /** A listing without search text counts up to this many items ({@code total_is_estimate} beyond). */
+        @WithDefault("10000")
+        int listCountCap();
     }
 
     interface Radio {

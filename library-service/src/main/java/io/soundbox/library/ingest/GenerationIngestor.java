@@ -90,6 +90,39 @@ public class GenerationIngestor {
         return repository.upsertAll(rows);
     }
 
+    /** What became of one event of a batch: stored (with its outcome) or rejected (with the reason). */
+    public record Stored(AudioCreated event, GenerationRepository.Outcome outcome, String rejection) {
+        public boolean rejected() {
+            return rejection != null;
+        }
+    }
+
+    /**
+     * Stores the storable events of a batch in one transaction and reports every event, in order: an event
+     * that can never be stored is rejected on its own and does not hold back the rest. A database failure
+     * stores nothing (the whole batch is then delivered again, which the upsert makes harmless).
+     */
+    public List<Stored> storeEach(List<AudioCreated> events) {
+        Instant now = clock.instant();
+        List<Generation> rows = new ArrayList<>(events.size());
+        String[] rejections = new String[events.size()];
+        for (int i = 0; i < events.size(); i++) {
+            try {
+                rows.add(toGeneration(events.get(i), now));
+            } catch (InvalidEventException e) {
+                rejections[i] = e.getMessage();
+            }
+        }
+        List<GenerationRepository.Outcome> outcomes = repository.upsertAll(rows);
+        List<Stored> out = new ArrayList<>(events.size());
+        int next = 0;
+        for (int i = 0; i < events.size(); i++) {
+            out.add(rejections[i] != null ? new Stored(events.get(i), null, rejections[i])
+                    : new Stored(events.get(i), outcomes.get(next++), null));
+        }
+        return out;
+    }
+
     Generation toGeneration(AudioCreated e, Instant now) {
         String id = e.generationId().trim();
         if (id.isEmpty() || id.length() > MAX_ID_LENGTH || id.chars().anyMatch(Character::isISOControl)) {

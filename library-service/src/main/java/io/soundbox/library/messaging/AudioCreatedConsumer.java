@@ -6,27 +6,33 @@ import io.soundbox.events.LibraryEvent;
 import io.soundbox.library.domain.ReviewStatus;
 import io.soundbox.library.events.LibraryEventPublisher;
 import io.soundbox.library.moderation.ModerationPolicy;
-import io.soundbox.library.persistence.GenerationRepository;
-import java.util.HashMap;
-import java.util.Map;
 import io.soundbox.library.ingest.GenerationIngestor;
-import io.soundbox.library.ingest.InvalidEventException;
+import io.soundbox.library.persistence.GenerationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Feeds {@code soundbox.audio.created} into the library. One record at a time on a worker thread
- * (JDBC blocks; ordered, so two events of one generation apply in order). The record is acknowledged
- * when this method returns and the throttled strategy commits its offset then.
+ * Feeds {@code soundbox.audio.created} into the library, one poll's batch at a time on a worker thread
+ * ({@code batch=true}): the whole batch is stored in one write transaction (one commit instead of one per
+ * record: that is what makes catching up on a long topic fast). Batches are processed in order, and two
+ * events of one generation within a batch apply in topic order. The batch is acknowledged when this method
+ * returns; the throttled strategy then commits, per partition, only offsets below which every record was
+ * acknowledged, so a crash re-delivers at most the unfinished batch, which the idempotent upsert absorbs.
  *
  * <p>A record that cannot be read (the deserializer hands over null, see
  * {@code fail-on-deserialization-failure=false}) or describes something that cannot be stored is logged
  * and skipped: one bad producer must not stop the library. A database failure is not skipped: it
- * propagates, the channel fails and readiness goes down, and the record is re-delivered after restart.
+ * propagates, nothing of the batch is stored, the channel fails and readiness goes down, and the batch is
+ * re-delivered after restart.
  */
 @ApplicationScoped
 public class AudioCreatedConsumer {
@@ -45,17 +51,37 @@ public class AudioCreatedConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void onAudioCreated(ConsumerRecord<String, AudioCreated> record) {
-        AudioCreated event = record.value();
-        if (event == null) {
-            LOG.warnf("Skipping unreadable record %s-%d@%d (key %s): %s", record.topic(), record.partition(),
-                    record.offset(), record.key(), failureReason(record));
+    public void onAudioCreated(ConsumerRecords<String, AudioCreated> records) {
+        List<ConsumerRecord<String, AudioCreated>> readable = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, AudioCreated> record : records) {
+            if (record.value() == null) {
+                LOG.warnf("Skipping unreadable record %s-%d@%d (key %s): %s", record.topic(), record.partition(),
+                        record.offset(), record.key(), failureReason(record));
+            } else {
+                readable.add(record);
+            }
+        }
+        onAudioCreated(readable);
+    }
+
+    /** Stores the readable records of one batch and announces the generations it added. */
+    void onAudioCreated(List<ConsumerRecord<String, AudioCreated>> readable) {
+        if (readable.isEmpty()) {
             return;
         }
-        try {
-            GenerationRepository.Outcome outcome = ingestor.store(event);
-            LOG.debugf("Generation %s: %s", event.generationId(), outcome);
-            if (outcome == GenerationRepository.Outcome.INSERTED) {
+        List<GenerationIngestor.Stored> stored = ingestor.storeEach(readable.stream().map(ConsumerRecord::value)
+                .toList());
+        for (int i = 0; i < stored.size(); i++) {
+            GenerationIngestor.Stored s = stored.get(i);
+            ConsumerRecord<String, AudioCreated> record = readable.get(i);
+            if (s.rejected()) {
+                LOG.warnf("Skipping record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
+                        s.rejection());
+                continue;
+            }
+            AudioCreated event = s.event();
+            LOG.debugf("Generation %s: %s", event.generationId(), s.outcome());
+            if (s.outcome() == GenerationRepository.Outcome.INSERTED) {
                 // A fixed event id: a replay into a fresh database announces the same event again, and
                 // consumers can tell it is the same.
                 Map<String, Object> data = new HashMap<>();
@@ -69,9 +95,6 @@ public class AudioCreatedConsumer {
                 events.publish("generation-added:" + event.generationId(), LibraryEvent.Type.GENERATION_ADDED,
                         event.generationId().trim(), event.userId(), data);
             }
-        } catch (InvalidEventException e) {
-            LOG.warnf("Skipping record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
-                    e.getMessage());
         }
     }
 

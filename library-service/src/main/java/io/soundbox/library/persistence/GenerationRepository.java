@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.soundbox.events.AudioKind;
 import io.soundbox.library.auth.Caller;
+import io.soundbox.library.config.LibraryConfig;
 import io.soundbox.library.domain.Generation;
 import io.soundbox.library.domain.LibraryQuery;
 import io.soundbox.library.domain.Page;
@@ -43,13 +44,20 @@ public class GenerationRepository {
      * Everything people changed since (votes, plays, visibility, moderation decisions, source, curated
      * categories) stays, and an
      * identical replay changes nothing at all, updated_at included.
+     * One statement stores up to UPSERT_ROWS rows given as VALUES (column1 .. column18, in the order of
+     * the column list): per-statement work (trigger programs, FTS5 savepoints) is most of the cost of a row.
      */
+    private static final int UPSERT_COLUMNS = 18;
+    static final int UPSERT_ROWS = 100;
     private static final String UPSERT = """
             INSERT INTO generations (id, filename, prompt, model, kind, duration, sample_rate, category, user_id,
                                      is_public, is_loop, quality_score, spectrogram, voice, created_at, updated_at,
                                      owner_public, review_status)
-            SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18
-            WHERE NOT EXISTS (SELECT 1 FROM deleted_generations d WHERE d.id = ?1)
+            SELECT v.column1, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, v.column8,
+                   v.column9, v.column10, v.column11, v.column12, v.column13, v.column14, v.column15, v.column16,
+                   v.column17, v.column18
+            FROM (%s) AS v
+            WHERE NOT EXISTS (SELECT 1 FROM deleted_generations d WHERE d.id = v.column1)
             ON CONFLICT (id) DO UPDATE SET
                 filename = excluded.filename,
                 duration = excluded.duration,
@@ -64,7 +72,7 @@ public class GenerationRepository {
                OR generations.is_loop IS NOT excluded.is_loop
                OR generations.quality_score IS NOT excluded.quality_score
                OR generations.spectrogram IS NOT excluded.spectrogram
-            RETURNING seq""";
+            RETURNING seq, id""";
 
     /** What storing one generation did. */
     public enum Outcome {
@@ -77,13 +85,32 @@ public class GenerationRepository {
         }
     }
 
+    /** Defaults of {@code soundbox.library.search.*}. */
+    public static final int DEFAULT_MAX_MATCHES = 1000;
+    public static final int DEFAULT_LIST_COUNT_CAP = 10_000;
+
     private final DataSource dataSource;
     private final Jdbc jdbc;
+    private final int maxMatches;
+    private final int listCountCap;
 
     @Inject
+    public GenerationRepository(DataSource dataSource, LibraryConfig config) {
+        this(dataSource, config.library().search().maxMatches(), config.library().search().listCountCap());
+    }
+
     public GenerationRepository(DataSource dataSource) {
+        this(dataSource, DEFAULT_MAX_MATCHES, DEFAULT_LIST_COUNT_CAP);
+    }
+
+    public GenerationRepository(DataSource dataSource, int maxMatches, int listCountCap) {
+        if (maxMatches < 1 || listCountCap < 1) {
+            throw new IllegalArgumentException("search bounds must be positive");
+        }
         this.dataSource = dataSource;
         this.jdbc = new Jdbc(dataSource);
+        this.maxMatches = maxMatches;
+        this.listCountCap = listCountCap;
     }
 
     /**
@@ -96,7 +123,9 @@ public class GenerationRepository {
     }
 
     /**
-     * Stores a batch in one transaction (one fsync for the lot: that is what makes bulk ingestion fast).
+     * Stores a batch in one transaction (one fsync for the lot: that is what makes bulk ingestion fast),
+     * in multi-row statements. Two events of one generation in a batch apply in order: a repeated id starts
+     * a new statement.
      *
      * @return one outcome per generation, in order
      */
@@ -104,32 +133,64 @@ public class GenerationRepository {
         if (batch.isEmpty()) {
             return List.of();
         }
-        // One statement per row (measured: the bulk of ingestion is statement overhead). A new row gets a
-        // seq above every seq before this batch (INTEGER PRIMARY KEY picks max + 1), and a first sighting of
-        // it in this batch: that is an insert. No returned row: unchanged, or deleted before.
+        // A new row gets a seq above every seq before this batch (INTEGER PRIMARY KEY picks max + 1), and a
+        // first sighting of it in this batch: that is an insert. No returned row: unchanged, or deleted before.
         return jdbc.write("store " + batch.size() + " generation(s)", c -> {
-            List<Outcome> outcomes = new ArrayList<>(batch.size());
+            Outcome[] outcomes = new Outcome[batch.size()];
             long maxSeqBefore = Jdbc.longValue(c, "SELECT coalesce(max(seq), 0) FROM generations");
             java.util.Set<Long> seen = new java.util.HashSet<>();
-            try (PreparedStatement deleted = c.prepareStatement("SELECT 1 FROM deleted_generations WHERE id = ?");
-                 PreparedStatement upsert = c.prepareStatement(UPSERT)) {
-                for (Generation g : batch) {
-                    bindUpsert(upsert, g);
-                    Long seq = null;
+            java.util.Map<Integer, PreparedStatement> statements = new java.util.HashMap<>();
+            try (PreparedStatement deleted = c.prepareStatement("SELECT 1 FROM deleted_generations WHERE id = ?")) {
+                int from = 0;
+                while (from < batch.size()) {
+                    int to = chunkEnd(batch, from);
+                    PreparedStatement upsert = statements.get(to - from);
+                    if (upsert == null) {
+                        upsert = c.prepareStatement(upsertSql(to - from));
+                        statements.put(to - from, upsert);
+                    }
+                    java.util.Map<String, Long> stored = new java.util.HashMap<>();
+                    for (int i = from; i < to; i++) {
+                        bindUpsert(upsert, (i - from) * UPSERT_COLUMNS, batch.get(i));
+                    }
                     try (ResultSet rs = upsert.executeQuery()) {
-                        if (rs.next()) {
-                            seq = rs.getLong(1);
+                        while (rs.next()) {
+                            stored.put(rs.getString(2), rs.getLong(1));
                         }
                     }
-                    if (seq == null) {
-                        outcomes.add(present(deleted, g.id()) ? Outcome.DELETED_BEFORE : Outcome.UNCHANGED);
-                    } else {
-                        outcomes.add(seq > maxSeqBefore && seen.add(seq) ? Outcome.INSERTED : Outcome.UPDATED);
+                    for (int i = from; i < to; i++) {
+                        Generation g = batch.get(i);
+                        Long seq = stored.get(g.id());
+                        if (seq == null) {
+                            outcomes[i] = present(deleted, g.id()) ? Outcome.DELETED_BEFORE : Outcome.UNCHANGED;
+                        } else {
+                            outcomes[i] = seq > maxSeqBefore && seen.add(seq) ? Outcome.INSERTED : Outcome.UPDATED;
+                        }
                     }
+                    from = to;
+                }
+            } finally {
+                for (PreparedStatement p : statements.values()) {
+                    p.close();
                 }
             }
-            return outcomes;
+            return List.of(outcomes);
         });
+    }
+
+    /** The end of the chunk that starts at from: at most UPSERT_ROWS rows, no id twice. */
+    private static int chunkEnd(List<Generation> batch, int from) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        int to = from;
+        while (to < batch.size() && to - from < UPSERT_ROWS && ids.add(batch.get(to).id())) {
+            to++;
+        }
+        return to;
+    }
+
+    private static String upsertSql(int rows) {
+        String row = "(" + String.join(", ", java.util.Collections.nCopies(UPSERT_COLUMNS, "?")) + ")";
+        return UPSERT.formatted("VALUES " + String.join(", ", java.util.Collections.nCopies(rows, row)));
     }
 
     private static boolean present(PreparedStatement p, String id) throws SQLException {
@@ -139,8 +200,8 @@ public class GenerationRepository {
         }
     }
 
-    private static void bindUpsert(PreparedStatement p, Generation g) throws SQLException {
-        int i = 0;
+    private static void bindUpsert(PreparedStatement p, int offset, Generation g) throws SQLException {
+        int i = offset;
         p.setString(++i, g.id());
         p.setString(++i, g.filename());
         p.setString(++i, g.prompt());
@@ -207,34 +268,73 @@ public class GenerationRepository {
     }
 
 
-    /** One page of the library as the query's viewer may see it, and the number of items it holds. */
+    /**
+     * One page of the library as the query's viewer may see it, and the number of items it holds: exact up
+     * to a cap, then the cap with {@link Page#totalIsEstimate()} (see {@link LibraryListSql}).
+     */
     public Page<Generation> list(LibraryQuery q) {
         LibraryListSql sql = LibraryListSql.of(q, COLUMNS);
-        // Count and page run as two autocommit reads, not one transaction: with transaction_mode=IMMEDIATE
+        // Count and page run as autocommit reads, not one transaction: with transaction_mode=IMMEDIATE
         // a transaction would take the write lock. An item ingested in between can shift a total by one.
         try (Connection c = dataSource.getConnection()) {
-            long total;
-            try (PreparedStatement p = c.prepareStatement(sql.count())) {
-                sql.bind(p, false);
+            return sql.isSearch() ? search(c, sql, q) : browse(c, sql, q);
+        } catch (SQLException e) {
+            throw new LibraryStoreException("cannot list the library: " + e.getMessage(), e);
+        }
+    }
+
+    private Page<Generation> browse(Connection c, LibraryListSql sql, LibraryQuery q) throws SQLException {
+        long counted = count(c, sql, listCountCap + 1L);
+        boolean estimate = counted > listCountCap;
+        long total = Math.min(counted, listCountCap);
+        List<Generation> items = new ArrayList<>();
+        if (q.offset() < total || estimate) {
+            try (PreparedStatement p = c.prepareStatement(sql.page())) {
+                sql.bindPage(p);
                 try (ResultSet rs = p.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
-                }
-            }
-            List<Generation> items = new ArrayList<>();
-            if (q.offset() < total) {
-                try (PreparedStatement p = c.prepareStatement(sql.page())) {
-                    sql.bind(p, true);
-                    try (ResultSet rs = p.executeQuery()) {
-                        while (rs.next()) {
-                            items.add(read(rs));
-                        }
+                    while (rs.next()) {
+                        items.add(read(rs));
                     }
                 }
             }
-            return new Page<>(items, total, q.page(), q.perPage());
-        } catch (SQLException e) {
-            throw new LibraryStoreException("cannot list the library: " + e.getMessage(), e);
+        }
+        return new Page<>(items, total, q.page(), q.perPage(), estimate);
+    }
+
+    /**
+     * The newest maxMatches + 1 matches are collected (the one more tells whether there are more), ranked,
+     * and the page is cut from the first maxMatches of them; the same pass counts them.
+     */
+    private Page<Generation> search(Connection c, LibraryListSql sql, LibraryQuery q) throws SQLException {
+        long window = maxMatches + 1L;
+        long pageSize = Math.max(0, Math.min(q.perPage(), maxMatches - q.offset()));
+        long matches = -1;
+        List<Generation> items = new ArrayList<>();
+        if (pageSize > 0) {
+            try (PreparedStatement p = c.prepareStatement(sql.searchPage())) {
+                sql.bindSearch(p, window, pageSize);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        matches = rs.getLong("matches");
+                        items.add(read(rs));
+                    }
+                }
+            }
+        }
+        if (matches < 0) {
+            // no row on this page, so none carried the count: a page beyond the last, or nothing matched
+            matches = q.offset() == 0 && pageSize > 0 ? 0 : count(c, sql, window);
+        }
+        return new Page<>(items, Math.min(matches, maxMatches), q.page(), q.perPage(), matches > maxMatches);
+    }
+
+    private static long count(Connection c, LibraryListSql sql, long limit) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql.count())) {
+            sql.bindCount(p, limit);
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.soundbox.library.persistence;
 
 import io.soundbox.library.auth.Caller;
 import io.soundbox.library.domain.LibraryQuery;
+import io.soundbox.library.domain.LibrarySort;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -10,6 +11,11 @@ import java.util.List;
 /**
  * The SQL of one library listing: the same WHERE clause for the count and the page. User input only ever
  * reaches SQLite as bound parameters; the statement text is built from fixed fragments.
+ *
+ * <p>Counting and ranking every match of a broad word (a fifth of a million-row library) costs hundreds of
+ * milliseconds, so both are bounded: a count stops at a cap ({@link #count}), and a search considers only
+ * its newest {@code maxMatches} matches ({@link #searchPage}), which FTS5 hands over newest first and stops
+ * after, so bm25 and the sort see at most that many rows.
  */
 final class LibraryListSql {
     private final String from;
@@ -96,27 +102,64 @@ final class LibraryListSql {
             case RATING -> "(g.upvotes - g.downvotes) DESC, g.upvotes DESC, " + newest;
             case PLAYS -> "g.play_count DESC, " + newest;
             // bm25: lower is better. A match in the prompt weighs more than one in the categories.
-            case RELEVANCE -> "bm25(generations_fts, 2.0, 1.0), " + newest;
+            // (the score is the searchPage window's bm25 column)
+            case RELEVANCE -> "hits.score, " + newest;
         };
     }
 
-    String count() {
-        return "SELECT count(*) FROM " + from + " WHERE " + where;
+    boolean isSearch() {
+        return query.match() != null;
     }
 
+    /** The number of matching rows, counting at most the bound limit (bind with {@link #bindCount}). */
+    String count() {
+        return "SELECT count(*) FROM (SELECT 1 FROM " + from + " WHERE " + where + " LIMIT ?)";
+    }
+
+    /** One page of a listing without search (bind with {@link #bindPage}). */
     String page() {
         return "SELECT " + columns + " FROM " + from + " WHERE " + where + " ORDER BY " + orderBy
                 + " LIMIT ? OFFSET ?";
     }
 
-    void bind(PreparedStatement p, boolean withPaging) throws SQLException {
+    /**
+     * One page of a search and, in every row, how many matches were considered: the newest matches (by
+     * seq, the order FTS5 keeps its doclists in), at most the bound window, are collected once, ranked and
+     * paged (bind with {@link #bindSearch}). bm25 is computed for those rows only, and only when the order
+     * needs it.
+     */
+    String searchPage() {
+        String score = query.sort() == LibrarySort.RELEVANCE
+                ? "bm25(generations_fts, 2.0, 1.0)" : "0";
+        return "WITH hits AS MATERIALIZED (SELECT generations_fts.rowid AS hit_seq, " + score + " AS score FROM "
+                + from + " WHERE " + where + " ORDER BY generations_fts.rowid DESC LIMIT ?)"
+                + " SELECT (SELECT count(*) FROM hits) AS matches, " + columns
+                + " FROM hits JOIN generations g ON g.seq = hits.hit_seq ORDER BY " + orderBy
+                + " LIMIT ? OFFSET ?";
+    }
+
+    void bindCount(PreparedStatement p, long limit) throws SQLException {
+        p.setLong(bindFilters(p) + 1, limit);
+    }
+
+    void bindPage(PreparedStatement p) throws SQLException {
+        int i = bindFilters(p);
+        p.setInt(++i, query.perPage());
+        p.setLong(++i, query.offset());
+    }
+
+    void bindSearch(PreparedStatement p, long window, long pageSize) throws SQLException {
+        int i = bindFilters(p);
+        p.setLong(++i, window);
+        p.setLong(++i, pageSize);
+        p.setLong(++i, query.offset());
+    }
+
+    private int bindFilters(PreparedStatement p) throws SQLException {
         int i = 0;
         for (Object param : params) {
             p.setObject(++i, param);
         }
-        if (withPaging) {
-            p.setInt(++i, query.perPage());
-            p.setLong(++i, query.offset());
-        }
+        return i;
     }
 }

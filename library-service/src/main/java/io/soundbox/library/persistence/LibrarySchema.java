@@ -11,7 +11,13 @@ public final class LibrarySchema {
     public static final List<String> FILES = List.of(
             "V1__generations.sql",
             "V2__community.sql",
-            "V3__moderation.sql");
+            "V3__moderation.sql",
+            "V4__search_prefix_index.sql");
+
+    /** The version a fully migrated database is at: that of the last file. */
+    public static int latestVersion() {
+        return migrations().stream().mapToInt(Migration::version).max().orElse(0);
+    }
 
     private LibrarySchema() {
     }

@@ -318,7 +318,7 @@ class CommunityApiTest {
         as(user("stat-user")).get("/api/stats/user/stat-user").then().statusCode(200)
                 .body("private_generations", equalTo(1));
         problem(as(user("stat-user")).get("/api/stats/system"), 403);
-        as(admin()).get("/api/stats/system").then().statusCode(200).body("schema_version", equalTo(3));
+        as(admin()).get("/api/stats/system").then().statusCode(200).body("schema_version", equalTo(4));
         given().get("/api/library?sort=most_played&min_duration=1&max_duration=10").then().statusCode(200);
         given().get("/api/library?is_public=true&sort=top_rated").then().statusCode(200);
         problem(given().get("/api/library?min_duration=5&max_duration=1"), 400);

@@ -181,6 +181,32 @@ class LibraryResourceTest {
         assertThat(repository.findById("k")).isEmpty();
     }
 
+    @Test
+    void aBurstIsStoredInBatchesAndABroadSearchSaysItsTotalIsCapped() {
+        // %test.soundbox.library.search.max-matches=50 in application.properties
+        String marker = marker();
+        for (int i = 0; i < 120; i++) {
+            KafkaBroker.publish(Topics.AUDIO_CREATED, sfx(marker + "-" + i, "hail " + marker + (i == 7 ? " seven" : ""),
+                    true, 70));
+        }
+        KafkaBroker.publishRaw(Topics.AUDIO_CREATED, "junk", "{".getBytes(StandardCharsets.UTF_8));
+        KafkaBroker.publish(Topics.AUDIO_CREATED, sfx(marker + "-7", "hail " + marker + " seven", true, 95));
+
+        Eventually.await(WAIT, "the retried event, after the burst", () -> {
+            JsonPath page = list(Map.of("q", marker + " seven"));
+            return page.getInt("total") == 1 && page.getInt("items[0].quality_score") == 95 ? page : null;
+        });
+        JsonPath broad = list(Map.of("q", marker, "per_page", "20"));
+        assertThat(broad.getInt("total")).isEqualTo(50);
+        assertThat(broad.getBoolean("total_is_estimate")).isTrue();
+        assertThat(broad.getInt("pages")).isEqualTo(3);
+        assertThat(list(Map.of("q", marker, "per_page", "20", "page", "3")).getList("items")).hasSize(10);
+        assertThat(list(Map.of("q", marker, "per_page", "20", "page", "4")).getList("items")).isEmpty();
+        JsonPath narrow = list(Map.of("q", marker + " seven"));
+        assertThat(narrow.getBoolean("total_is_estimate")).isFalse();
+        assertThat(repository.findById(marker + "-119")).isPresent();
+    }
+
     static Stream<String> hostileSearches() {
         return Stream.of("\"", "\"unbalanced", "((", ")", "*", "OR", "NEAR(a b)", "prompt:x", "'", "\\", "^rain",
                 "-rain", "AND OR NOT", "{prompt}:x", "'; DROP TABLE generations; --", "\" OR 1=1 --", "🎹🌧️",

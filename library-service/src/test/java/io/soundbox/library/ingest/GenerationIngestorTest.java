@@ -77,6 +77,50 @@ class GenerationIngestorTest {
         assertThat(repository.findById("g2")).isEmpty();
     }
 
+    @Test
+    void aBatchIsStoredInOrderWithEveryEventReported() {
+        List<AudioCreated> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 250; i++) { // more rows than one statement takes
+            batch.add(event("b" + i, "b" + i + ".wav", AudioKind.SFX, "audio", "rain drop " + i));
+        }
+        batch.set(17, event("bad", "../etc/passwd", AudioKind.SFX, "audio", "never stored"));
+        // the same generation twice in one batch: the later event (a retried file) wins
+        batch.set(40, event("b5", "b5-retry.wav", AudioKind.SFX, "audio", "rain drop 5"));
+
+        List<GenerationIngestor.Stored> stored = ingestor.storeEach(batch);
+
+        assertThat(stored).hasSize(250);
+        assertThat(stored.get(17).rejected()).isTrue();
+        assertThat(stored.get(17).rejection()).contains("../etc/passwd");
+        assertThat(stored.get(5).outcome()).isEqualTo(GenerationRepository.Outcome.INSERTED);
+        assertThat(stored.get(40).outcome()).isEqualTo(GenerationRepository.Outcome.UPDATED);
+        assertThat(stored.stream().filter(s -> s.outcome() == GenerationRepository.Outcome.INSERTED)).hasSize(248);
+        assertThat(repository.findById("b5").orElseThrow().filename()).isEqualTo("b5-retry.wav");
+        assertThat(repository.findById("bad")).isEmpty();
+        assertThat(repository.findById("b249").orElseThrow().prompt()).isEqualTo("rain drop 249");
+        assertThat(repository.list(new io.soundbox.library.domain.LibraryQuery(1, 1, null,
+                io.soundbox.library.search.Fts5Query.parse("drop").orElseThrow(),
+                io.soundbox.library.domain.LibrarySort.RELEVANCE, null, null)).total()).isEqualTo(248);
+    }
+
+    @Test
+    void aRedeliveredBatchChangesNothingAndDoesNotBringBackDeletedItems() {
+        List<AudioCreated> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            batch.add(event("r" + i, "r" + i + ".wav", AudioKind.MUSIC, "music", "lofi piano " + i));
+        }
+        ingestor.storeEach(batch);
+        repository.delete("r3", "u1", NOW);
+
+        List<GenerationIngestor.Stored> again = ingestor.storeEach(batch);
+
+        assertThat(again.get(3).outcome()).isEqualTo(GenerationRepository.Outcome.DELETED_BEFORE);
+        assertThat(again).filteredOn(s -> s.outcome() == GenerationRepository.Outcome.UNCHANGED).hasSize(119);
+        assertThat(repository.findById("r3")).isEmpty();
+        assertThat(repository.list(new io.soundbox.library.domain.LibraryQuery(1, 1, null, null,
+                io.soundbox.library.domain.LibrarySort.RECENT, null, null)).total()).isEqualTo(119);
+    }
+
     static AudioCreated event(String id, String filename, AudioKind kind, String model, String prompt) {
         return new AudioCreated(SchemaVersion.CURRENT, id, id, filename, kind, model, prompt, 3.0, 32000, "u1", true,
                 77, id + ".png", null, false, List.of(), Instant.parse("2024-05-31T09:00:00Z"));

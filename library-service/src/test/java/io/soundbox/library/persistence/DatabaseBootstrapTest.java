@@ -28,7 +28,7 @@ class DatabaseBootstrapTest {
         assertThat(db).isEqualTo(config.dataDir().resolve("library").resolve("library.db"));
         assertThat(db.getParent().getParent().getParent().getFileName()).hasToString("fresh-machine");
         assertThat(Files.isRegularFile(db)).isTrue();
-        assertThat(new Migrator(TestDatabase.at(db)).currentVersion()).isEqualTo(LibrarySchema.FILES.size());
+        assertThat(new Migrator(TestDatabase.at(db)).currentVersion()).isEqualTo(LibrarySchema.latestVersion());
     }
 
     @Test
@@ -37,6 +37,6 @@ class DatabaseBootstrapTest {
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("library-database"))
-                .body("checks.find { it.name == 'library-database' }.data.schema_version", equalTo(LibrarySchema.FILES.size()));
+                .body("checks.find { it.name == 'library-database' }.data.schema_version", equalTo(LibrarySchema.latestVersion()));
     }
 }

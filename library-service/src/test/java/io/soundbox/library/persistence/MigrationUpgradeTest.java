@@ -28,8 +28,8 @@ class MigrationUpgradeTest {
 
         Migrator.Report report = new Migrator(db).migrate(LibrarySchema.migrations());
 
-        assertThat(report.applied()).containsExactly(2, 3);
-        assertThat(report.currentVersion()).isEqualTo(LibrarySchema.FILES.size());
+        assertThat(report.applied()).containsExactly(2, 3, 4);
+        assertThat(report.currentVersion()).isEqualTo(4);
         assertThat(MigratorTest.query(db, "SELECT count(*) FROM generation_categories")).isEqualTo("3");
         GenerationRepository repo = new GenerationRepository(db);
         assertThat(repo.list(new LibraryQuery(1, 10, null, null, LibrarySort.RECENT, null, "piano")).items())
@@ -42,5 +42,43 @@ class MigrationUpgradeTest {
         new io.soundbox.library.community.FavoriteStore(db).add("u9", "old1", Samples.T0);
         assertThat(MigratorTest.query(db, "SELECT count(*) FROM favorites")).isEqualTo("1");
         assertThat(MigratorTest.query(db, "PRAGMA foreign_key_check")).isNull();
+    }
+
+    @Test
+    void aVersionTwoDatabaseWithRowsGetsTheNewSearchIndexAndItKeepsFollowingTheTable() throws Exception {
+        TestDatabase db = TestDatabase.at(dir.resolve("library.db"));
+        List<Migration> upToTwo = LibrarySchema.migrations().stream().filter(m -> m.version() <= 2).toList();
+        new Migrator(db).migrate(upToTwo);
+        // Rows as a version-2 library held them (today's repository writes version-3 columns).
+        for (int i = 0; i < 30; i++) {
+            MigratorTest.exec(db, "INSERT INTO generations (id, filename, prompt, model, kind, category, user_id,"
+                    + " is_public, created_at, updated_at) VALUES ('old" + i + "', 'old" + i + ".wav', '"
+                    + (i % 3 == 0 ? "rainforest" : "rainy") + " drums " + i + "', 'music', 'music', '[\"ambient\"]',"
+                    + " 'u1', 1, '2024-01-01T00:00:" + String.format("%02d", i) + ".000000Z',"
+                    + " '2024-01-01T00:00:00.000000Z')");
+        }
+        MigratorTest.exec(db, "UPDATE generations SET upvotes = 3 WHERE id = 'old4'");
+
+        Migrator.Report report = new Migrator(db).migrate(LibrarySchema.migrations());
+        GenerationRepository repo = new GenerationRepository(db);
+
+        assertThat(report.applied()).contains(4);
+        assertThat(MigratorTest.query(db, "SELECT sql FROM sqlite_master WHERE name = 'generations_fts'"))
+                .contains("prefix = '2 3 4'");
+        MigratorTest.exec(db, "INSERT INTO generations_fts (generations_fts) VALUES ('integrity-check')");
+        assertThat(repo.list(search("rain")).total()).isEqualTo(30); // a 4-letter prefix: the new prefix index
+        assertThat(repo.list(search("rainf")).total()).isEqualTo(10);
+        assertThat(repo.findById("old4").orElseThrow().upvotes()).isEqualTo(3);
+        // the triggers were created again: inserts, text updates and deletes reach the new index
+        repo.upsert(Samples.music("new1", "rainmaker", List.of(), Samples.T0.plusSeconds(100)));
+        MigratorTest.exec(db, "UPDATE generations SET prompt = 'desert wind' WHERE id = 'old1'");
+        repo.delete("old2", "u1", Samples.T0);
+        assertThat(repo.list(search("rain")).total()).isEqualTo(29);
+        assertThat(repo.list(search("desert")).items()).extracting(g -> g.id()).containsExactly("old1");
+        MigratorTest.exec(db, "INSERT INTO generations_fts (generations_fts) VALUES ('integrity-check')");
+    }
+
+    private static LibraryQuery search(String text) {
+        return new LibraryQuery(1, 50, null, Fts5Query.parse(text).orElseThrow(), LibrarySort.RELEVANCE, null, null);
     }
 }
