@@ -38,12 +38,15 @@ BEGIN
     WHERE seq = new.seq;
 END;
 
--- The moderation queue: oldest first per status.
-CREATE INDEX idx_generations_review_created ON generations (review_status, created_at, id);
+-- Partial indexes where only few rows qualify: each insert of an ordinary (approved, public, sourceless)
+-- item then touches none of them, which keeps bulk ingestion fast.
+-- The moderation queue (pending, rejected), oldest first.
+CREATE INDEX idx_generations_review_created ON generations (review_status, created_at, id)
+    WHERE review_status <> 'approved';
 -- Graphlings sources: per-source public listings and counts.
-CREATE INDEX idx_generations_source ON generations (source, is_public, created_at DESC);
+CREATE INDEX idx_generations_source ON generations (source, is_public, created_at DESC) WHERE source IS NOT NULL;
 -- The gateway's private-file check looks a file name up as audio or as spectrogram.
 CREATE INDEX idx_generations_filename ON generations (filename);
 CREATE INDEX idx_generations_spectrogram ON generations (spectrogram);
 -- Private storage per user (count, oldest first for cleanup).
-CREATE INDEX idx_generations_user_private ON generations (user_id, owner_public, created_at, id);
+CREATE INDEX idx_generations_user_private ON generations (user_id, created_at, id) WHERE owner_public = 0;

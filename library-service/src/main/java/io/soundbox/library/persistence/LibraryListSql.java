@@ -131,11 +131,14 @@ final class LibraryListSql {
     String searchPage() {
         String score = query.sort() == LibrarySort.RELEVANCE
                 ? "bm25(generations_fts, 2.0, 1.0)" : "0";
+        // The window is ordered and cut carrying only seq and score; the columns of the page's rows alone
+        // are read afterwards (sorting a thousand whole rows cost more than ranking them).
         return "WITH hits AS MATERIALIZED (SELECT generations_fts.rowid AS hit_seq, " + score + " AS score FROM "
-                + from + " WHERE " + where + " ORDER BY generations_fts.rowid DESC LIMIT ?)"
+                + from + " WHERE " + where + " ORDER BY generations_fts.rowid DESC LIMIT ?),"
+                + " page AS MATERIALIZED (SELECT hits.hit_seq AS hit_seq, hits.score AS score FROM hits"
+                + " JOIN generations g ON g.seq = hits.hit_seq ORDER BY " + orderBy + " LIMIT ? OFFSET ?)"
                 + " SELECT (SELECT count(*) FROM hits) AS matches, " + columns
-                + " FROM hits JOIN generations g ON g.seq = hits.hit_seq ORDER BY " + orderBy
-                + " LIMIT ? OFFSET ?";
+                + " FROM page AS hits JOIN generations g ON g.seq = hits.hit_seq ORDER BY " + orderBy;
     }
 
     void bindCount(PreparedStatement p, long limit) throws SQLException {

@@ -83,8 +83,10 @@ class MigrationV3UpgradeTest {
         TestDatabase db = TestDatabase.migrated(dir);
         assertThat(plan(db, "SELECT id FROM generations WHERE filename = 'x.wav'")).contains("idx_generations_filename");
         assertThat(plan(db, "SELECT id FROM generations WHERE spectrogram = 'x.png'")).contains("idx_generations_spectrogram");
-        assertThat(plan(db, "SELECT id FROM generations g WHERE g.review_status = 'pending' ORDER BY g.created_at, g.id"))
-                .contains("idx_generations_review_created");
+        assertThat(plan(db, "SELECT id FROM generations g WHERE g.review_status = 'pending'"
+                + " AND g.review_status <> 'approved' ORDER BY g.created_at, g.id")).contains("idx_generations_review_created");
+        assertThat(plan(db, "SELECT count(*) FROM generations g WHERE g.user_id = 'u1' AND g.owner_public = 0"))
+                .contains("idx_generations_user_private");
         assertThat(plan(db, "SELECT count(*) FROM generations WHERE source = 'forest' AND is_public = 1"))
                 .contains("idx_generations_source");
     }
