@@ -22,6 +22,9 @@ class DatabaseBootstrapTest {
     @Inject
     LibraryConfig config;
 
+    @Inject
+    javax.sql.DataSource dataSource;
+
     @Test
     void createsTheDatabaseAndItsDirectoriesUnderTheDataDir() {
         Path db = config.library().dbPath();
@@ -29,6 +32,20 @@ class DatabaseBootstrapTest {
         assertThat(db.getParent().getParent().getParent().getFileName()).hasToString("fresh-machine");
         assertThat(Files.isRegularFile(db)).isTrue();
         assertThat(new Migrator(TestDatabase.at(db)).currentVersion()).isEqualTo(LibrarySchema.latestVersion());
+    }
+
+    @Test
+    void theServicesConnectionsHaveTheMeasuredSettings() throws Exception {
+        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+            for (String[] pragma : new String[][] {{"journal_mode", "wal"}, {"synchronous", "1"},
+                    {"foreign_keys", "1"}, {"cache_size", "-16384"}, {"wal_autocheckpoint", "16384"},
+                    {"busy_timeout", "5000"}}) {
+                try (var rs = s.executeQuery("PRAGMA " + pragma[0])) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1)).as(pragma[0]).isEqualTo(pragma[1]);
+                }
+            }
+        }
     }
 
     @Test
