@@ -92,6 +92,16 @@ public final class FileVisibilityCache {
         answers.synchronous().invalidate(name);
     }
 
+    /**
+     * Drops every answer about one generation's files (audio and spectrogram), e.g. when library-service
+     * announces that its visibility changed or that it was deleted: the next request asks again instead of
+     * serving the old answer until it expires. Scans the bounded cache; such events are rare.
+     */
+    public void forgetGeneration(String generationId) {
+        answers.synchronous().asMap().entrySet().removeIf(e -> e.getValue() instanceof FileLookup.Known known
+                && generationId.equals(known.info().id()));
+    }
+
     public long size() {
         answers.synchronous().cleanUp();
         return answers.synchronous().estimatedSize();

@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.soundbox.events.JobState;
 import io.soundbox.events.JobStatus;
+import io.soundbox.events.LibraryEvent;
 import io.soundbox.events.ModelId;
 import io.soundbox.events.QualityReport;
 import io.soundbox.events.Topics;
@@ -90,6 +91,24 @@ class FileAccessTests {
         assertThat(received("GET", "/internal/files/" + name)).as("one lookup, then the cache").hasSize(1);
         Map<String, Object> lookup = received("GET", "/internal/files/" + name).get(0);
         assertThat((String) lookup.get("authorization")).as("the gateway's own token").startsWith("Bearer ");
+    }
+
+    @Test
+    void aVisibilityChangeAnnouncedByTheLibraryDropsTheCachedAnswerAtOnce() throws Exception {
+        String stem = "flip-" + unique();
+        String name = stem + ".wav";
+        write(name);
+        given().get("/audio/" + name).then().statusCode(200);
+        given().get("/audio/" + name).then().statusCode(200);
+        assertThat(received("GET", "/internal/files/" + name)).as("cached after one lookup").hasSize(1);
+
+        // The consumer reads new events only: announce until it is assigned and the answer is asked again.
+        eventually(Duration.ofSeconds(20), "the library's announcement drops the cached answer", () -> {
+            KafkaBroker.publish(Topics.LIBRARY_EVENTS, new LibraryEvent(1, "vis-" + unique(),
+                    LibraryEvent.Type.VISIBILITY_CHANGED, stem, "someone", Map.of("is_public", false), Instant.now()));
+            given().get("/audio/" + name).then().statusCode(200);
+            return received("GET", "/internal/files/" + name).size() >= 2;
+        });
     }
 
     @Test
