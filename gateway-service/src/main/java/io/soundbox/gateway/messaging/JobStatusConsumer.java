@@ -2,7 +2,6 @@ package io.soundbox.gateway.messaging;
 
 import io.soundbox.events.JobStatus;
 import io.soundbox.gateway.jobs.JobReadModel;
-import io.soundbox.gateway.notify.JobNotifications;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -18,11 +17,9 @@ public class JobStatusConsumer {
     private static final Logger LOG = Logger.getLogger(JobStatusConsumer.class);
 
     private final JobReadModel readModel;
-    private final JobNotifications notifications;
 
-    public JobStatusConsumer(JobReadModel readModel, JobNotifications notifications) {
+    public JobStatusConsumer(JobReadModel readModel) {
         this.readModel = readModel;
-        this.notifications = notifications;
     }
 
     @Incoming("job-status")
@@ -39,10 +36,7 @@ public class JobStatusConsumer {
                         record.partition(), record.offset(), record.key(), status.jobId());
                 return;
             }
-            // A final status is applied once (nothing replaces it), so each job is announced once.
-            if (readModel.apply(status) && status.state().isFinal()) {
-                notifications.jobFinished(status);
-            }
+            readModel.apply(status);
         } catch (RuntimeException e) {
             // Never fail the channel: a poison record must not stop the read model.
             LOG.errorf(e, "Skipping unusable job status at %s-%d@%d", record.topic(), record.partition(),
