@@ -18,7 +18,10 @@ import java.time.Clock;
 public class FilesProducer {
 
     @Produces
+    // Created at start: a key that cannot be read or created (a read-only Secret without file-url.key)
+    // stops the gateway at once instead of failing its first signed URL.
     @Singleton
+    @io.quarkus.runtime.Startup
     FileUrlSigner signer(GatewayConfig config) {
         GatewayConfig.Files f = config.files();
         Path keyFile = f.signedUrlKeyFile().orElse(config.dataDir().resolve("keys").resolve("file-url.key"));
