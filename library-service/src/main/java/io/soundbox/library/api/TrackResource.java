@@ -103,8 +103,8 @@ public class TrackResource {
     public Map<String, Object> download(@PathParam("id") String id,
                                         @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         String gid = ApiParams.id("id", id);
-        boolean service = callers.groups(authorization).contains("service");
-        if (!service && community.visible(gid, callers.resolve(authorization)).isEmpty()) {
+        CallerResolver.Identified who = callers.identify(authorization);
+        if (!who.groups().contains("service") && community.visible(gid, who.caller()).isEmpty()) {
             throw LibraryResource.notFound(gid);
         }
         long count = files.countDownload(gid).orElseThrow(() -> LibraryResource.notFound(gid));

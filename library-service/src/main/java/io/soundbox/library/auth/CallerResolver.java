@@ -5,7 +5,6 @@ import io.soundbox.internalauth.InvalidInternalTokenException;
 import io.soundbox.library.config.LibraryConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,16 +26,30 @@ public class CallerResolver {
         this.verifier = verifier;
     }
 
-    /** @throws InvalidTokenException for a header that is present but not a valid internal token */
-    public Caller resolve(String authorization) {
+    /** A verified caller and the groups of their token ({@code service} for the gateway's own calls). */
+    public record Identified(Caller caller, Set<String> groups) {
+        static final Identified ANONYMOUS = new Identified(Caller.anonymous(), Set.of());
+    }
+
+    /**
+     * The caller and their token's groups, from one verification.
+     *
+     * @throws InvalidTokenException for a header that is present but not a valid internal token
+     */
+    public Identified identify(String authorization) {
         try {
             return InternalTokenVerifier.bearerToken(authorization)
                     .map(verifier::verify)
-                    .map(id -> new Caller(id.userId(), id.tier(), id.admin()))
-                    .orElse(Caller.anonymous());
+                    .map(id -> new Identified(new Caller(id.userId(), id.tier(), id.admin()), id.groups()))
+                    .orElse(Identified.ANONYMOUS);
         } catch (InvalidInternalTokenException e) {
             throw new InvalidTokenException(e.getMessage(), e);
         }
+    }
+
+    /** @throws InvalidTokenException for a header that is present but not a valid internal token */
+    public Caller resolve(String authorization) {
+        return identify(authorization).caller();
     }
 
     /**
@@ -46,16 +59,6 @@ public class CallerResolver {
      * @throws InvalidTokenException for a header that is present but not a valid internal token
      */
     public Set<String> groups(String authorization) {
-        try {
-            Optional<String> token = InternalTokenVerifier.bearerToken(authorization);
-            if (token.isEmpty()) {
-                return Set.of();
-            }
-            verifier.verify(token.get());
-            // Verified above (signature, issuer, audience, expiry): reading the claims is now safe.
-            return TokenClaims.groups(token.get());
-        } catch (InvalidInternalTokenException e) {
-            throw new InvalidTokenException(e.getMessage(), e);
-        }
+        return identify(authorization).groups();
     }
 }

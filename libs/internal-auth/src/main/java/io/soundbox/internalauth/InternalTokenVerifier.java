@@ -66,7 +66,7 @@ public final class InternalTokenVerifier {
         String tier = tierClaim == null ? "free" : tierClaim.toString().replace("\"", "");
         Collection<String> groups = jwt.getGroups();
         boolean admin = groups != null && groups.contains(ADMIN_GROUP);
-        return new InternalIdentity(user, admin ? ADMIN_GROUP : tier, admin);
+        return new InternalIdentity(user, admin ? ADMIN_GROUP : tier, admin, groups == null ? Set.of() : Set.copyOf(groups));
     }
 
     /**

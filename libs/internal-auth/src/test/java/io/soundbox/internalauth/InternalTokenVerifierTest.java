@@ -23,10 +23,10 @@ class InternalTokenVerifierTest {
     void acceptsTheGatewaysTokensAndReadsUserTierAndAdmin() {
         InternalTokenVerifier verifier = verifier(gateway);
         assertThat(verifier.verify(token(gateway, "soundbox-gateway", "soundbox-internal", "alice",
-                Set.of("premium"), 60))).isEqualTo(new InternalIdentity("alice", "premium", false));
+                Set.of("premium"), 60))).isEqualTo(new InternalIdentity("alice", "premium", false, Set.of("premium")));
         InternalIdentity admin = verifier.verify(token(gateway, "soundbox-gateway", "soundbox-internal", "root",
                 Set.of("creator", "admin"), 60));
-        assertThat(admin).isEqualTo(new InternalIdentity("root", "admin", true));
+        assertThat(admin).isEqualTo(new InternalIdentity("root", "admin", true, Set.of("creator", "admin")));
     }
 
     @Test
