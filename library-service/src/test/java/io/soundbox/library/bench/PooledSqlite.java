@@ -1,24 +1,21 @@
 package io.soundbox.library.bench;
 
+import io.soundbox.library.persistence.ConnectionOnlyDataSource;
 import io.soundbox.library.persistence.TestDatabase;
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
  * The service's SQLite settings with one open connection per thread, as the service's connection pool
  * gives: opening the file for every query would measure the open, not the query. close() only returns
  * the connection to its thread.
  */
-final class PooledSqlite implements DataSource, AutoCloseable {
+final class PooledSqlite extends ConnectionOnlyDataSource implements AutoCloseable {
     private final TestDatabase files;
     private final List<Connection> opened = new ArrayList<>();
     private final ThreadLocal<Connection> perThread = new ThreadLocal<>();
@@ -58,43 +55,5 @@ final class PooledSqlite implements DataSource, AutoCloseable {
         for (Connection c : opened) {
             c.close();
         }
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        return getConnection();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-    }
-
-    @Override
-    public int getLoginTimeout() {
-        return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return false;
     }
 }

@@ -49,6 +49,13 @@ class DatabaseBootstrapTest {
     }
 
     @Test
+    void theTestDatabaseOpensTheFileWithTheServicesUrlParameters() {
+        String url = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.datasource.jdbc.url", String.class);
+        assertThat(url.substring(url.indexOf('?'))).isEqualTo(TestDatabase.PARAMS);
+    }
+
+    @Test
     void readinessIncludesTheDatabase() {
         given().when().get("/q/health/ready").then()
                 .statusCode(200)

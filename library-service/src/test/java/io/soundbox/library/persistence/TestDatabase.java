@@ -1,19 +1,15 @@
 package io.soundbox.library.persistence;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.sqlite.JDBC;
 
 /**
  * A real SQLite file opened the way the service opens it (same driver, same URL parameters as
  * application.properties), without a pool: each getConnection opens the file.
  */
-public final class TestDatabase implements DataSource {
+public final class TestDatabase extends ConnectionOnlyDataSource {
     public static final String PARAMS =
             "?journal_mode=WAL&busy_timeout=5000&synchronous=NORMAL&foreign_keys=on&transaction_mode=IMMEDIATE&cache_size=-16384&wal_autocheckpoint=16384";
     private final String url;
@@ -36,43 +32,5 @@ public final class TestDatabase implements DataSource {
     @Override
     public Connection getConnection() throws SQLException {
         return new JDBC().connect(url, new java.util.Properties());
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        return getConnection();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-    }
-
-    @Override
-    public int getLoginTimeout() {
-        return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return false;
     }
 }
