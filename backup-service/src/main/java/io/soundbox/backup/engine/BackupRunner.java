@@ -2,7 +2,7 @@ package io.soundbox.backup.engine;
 
 import io.soundbox.backup.engine.BackupException.Kind;
 import io.soundbox.backup.engine.BackupProgress.Stage;
-import io.soundbox.backup.storage.WritableDirectory;
+import io.soundbox.audio.store.WritableDirectory;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;

@@ -1,6 +1,7 @@
 package io.soundbox.backup.storage;
 
 import io.quarkus.runtime.StartupEvent;
+import io.soundbox.audio.store.WritableDirectory;
 import io.soundbox.backup.config.BackupConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -2,6 +2,7 @@ package io.soundbox.generation.store;
 
 import io.soundbox.audio.PcmBuffer;
 import io.soundbox.audio.WavCodec;
+import io.soundbox.audio.store.WritableDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -92,13 +93,7 @@ public final class AudioStore {
 
     /** True when a file can be created here now (the disk is mounted, writable and not full). */
     public boolean isWritable() {
-        try {
-            Path probe = Files.createTempFile(dir, ".probe", ".tmp");
-            Files.delete(probe);
-            return true;
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+        return new WritableDirectory(dir).problem().isEmpty();
     }
 
     /**

@@ -3,6 +3,7 @@ package io.soundbox.tts.storage;
 import io.quarkus.runtime.StartupEvent;
 import io.soundbox.audio.PcmBuffer;
 import io.soundbox.audio.WavCodec;
+import io.soundbox.audio.store.WritableDirectory;
 import io.soundbox.tts.config.TtsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

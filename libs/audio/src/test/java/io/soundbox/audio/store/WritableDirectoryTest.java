@@ -1,4 +1,4 @@
-package io.soundbox.backup.storage;
+package io.soundbox.audio.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,13 +14,13 @@ class WritableDirectoryTest {
 
     @Test
     void createsMissingParentsAndAcceptsAWrite() throws Exception {
-        WritableDirectory dir = new WritableDirectory(tmp.resolve("a/b/backups"));
+        WritableDirectory dir = new WritableDirectory(tmp.resolve("a/b/audio"));
 
         dir.create();
 
-        assertThat(tmp.resolve("a/b/backups")).isDirectory();
+        assertThat(tmp.resolve("a/b/audio")).isDirectory();
         assertThat(dir.problem()).isEmpty();
-        assertThat(tmp.resolve("a/b/backups")).isEmptyDirectory();
+        assertThat(tmp.resolve("a/b/audio")).isEmptyDirectory();
     }
 
     @Test
@@ -32,7 +32,7 @@ class WritableDirectoryTest {
 
     @Test
     void reportsAFileInPlaceOfTheDirectory() throws Exception {
-        Path file = Files.writeString(tmp.resolve("backups"), "not a folder");
+        Path file = Files.writeString(tmp.resolve("audio"), "not a folder");
         WritableDirectory dir = new WritableDirectory(file);
 
         assertThat(dir.problem()).isPresent();

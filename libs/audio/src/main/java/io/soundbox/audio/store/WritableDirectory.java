@@ -1,11 +1,14 @@
-package io.soundbox.tts.storage;
+package io.soundbox.audio.store;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** A directory the service must be able to write into; plain Java so unit tests can drive it. */
+/**
+ * A directory a service must be able to write into (the audio store, the backups): created on demand, and
+ * proven writable by a real write. Shared so every service checks its folders the same way.
+ */
 public final class WritableDirectory {
     private final Path dir;
 
