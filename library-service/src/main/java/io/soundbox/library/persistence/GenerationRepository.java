@@ -174,8 +174,31 @@ public class GenerationRepository {
                     p.close();
                 }
             }
+            if (!seen.isEmpty()) {
+                indexNewRows(c, maxSeqBefore);
+            }
             return List.of(outcomes);
         });
+    }
+
+    /*
+     * The search index and the category rows of the rows this batch inserted, set-based (migration V5 says
+     * why they are not row triggers). Updates and deletes keep their triggers.
+     */
+    private static final String INDEX_NEW_TEXT = """
+            INSERT INTO generations_fts (rowid, prompt, category)
+            SELECT seq, prompt, category FROM generations WHERE seq > ?""";
+    private static final String INDEX_NEW_CATEGORIES = """
+            INSERT OR IGNORE INTO generation_categories (category, seq)
+            SELECT j.value, g.seq FROM generations g, json_each(g.category) j WHERE g.seq > ?""";
+
+    private static void indexNewRows(Connection c, long maxSeqBefore) throws SQLException {
+        for (String sql : List.of(INDEX_NEW_TEXT, INDEX_NEW_CATEGORIES)) {
+            try (PreparedStatement p = c.prepareStatement(sql)) {
+                p.setLong(1, maxSeqBefore);
+                p.executeUpdate();
+            }
+        }
     }
 
     /** The end of the chunk that starts at from: at most UPSERT_ROWS rows, no id twice. */

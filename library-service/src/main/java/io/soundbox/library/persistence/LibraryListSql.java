@@ -107,6 +107,10 @@ final class LibraryListSql {
         };
     }
 
+    /** The columns every order reads, carried in a search's window under their own names. */
+    private static final String SORT_KEYS = "g.created_at AS created_at, g.id AS id, g.upvotes AS upvotes,"
+            + " g.downvotes AS downvotes, g.play_count AS play_count";
+
     boolean isSearch() {
         return query.match() != null;
     }
@@ -133,10 +137,10 @@ final class LibraryListSql {
                 ? "bm25(generations_fts, 2.0, 1.0)" : "0";
         // The window is ordered and cut carrying only seq and score; the columns of the page's rows alone
         // are read afterwards (sorting a thousand whole rows cost more than ranking them).
-        return "WITH hits AS MATERIALIZED (SELECT generations_fts.rowid AS hit_seq, " + score + " AS score FROM "
-                + from + " WHERE " + where + " ORDER BY generations_fts.rowid DESC LIMIT ?),"
-                + " page AS MATERIALIZED (SELECT hits.hit_seq AS hit_seq, hits.score AS score FROM hits"
-                + " JOIN generations g ON g.seq = hits.hit_seq ORDER BY " + orderBy + " LIMIT ? OFFSET ?)"
+        return "WITH hits AS MATERIALIZED (SELECT generations_fts.rowid AS hit_seq, " + score + " AS score, "
+                + SORT_KEYS + " FROM " + from + " WHERE " + where + " ORDER BY generations_fts.rowid DESC LIMIT ?),"
+                + " page AS MATERIALIZED (SELECT g.hit_seq AS hit_seq, g.score AS score FROM hits AS g"
+                + " ORDER BY " + orderBy.replace("hits.score", "g.score") + " LIMIT ? OFFSET ?)"
                 + " SELECT (SELECT count(*) FROM hits) AS matches, " + columns
                 + " FROM page AS hits JOIN generations g ON g.seq = hits.hit_seq ORDER BY " + orderBy;
     }

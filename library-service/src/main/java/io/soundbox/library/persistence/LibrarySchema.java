@@ -12,7 +12,8 @@ public final class LibrarySchema {
             "V1__generations.sql",
             "V2__community.sql",
             "V3__moderation.sql",
-            "V4__search_prefix_index.sql");
+            "V4__search_prefix_index.sql",
+            "V5__set_based_ingest.sql");
 
     /** The version a fully migrated database is at: that of the last file. */
     public static int latestVersion() {

@@ -24,6 +24,7 @@ import io.soundbox.library.FreshDataDirResource;
 import io.soundbox.library.InternalAuthResource;
 import io.soundbox.library.config.LibraryConfig;
 import io.soundbox.library.persistence.GenerationRepository;
+import io.soundbox.library.persistence.LibrarySchema;
 import io.soundbox.testsupport.KafkaBroker;
 import io.soundbox.testsupport.KafkaBrokerResource;
 import jakarta.inject.Inject;
@@ -318,7 +319,7 @@ class CommunityApiTest {
         as(user("stat-user")).get("/api/stats/user/stat-user").then().statusCode(200)
                 .body("private_generations", equalTo(1));
         problem(as(user("stat-user")).get("/api/stats/system"), 403);
-        as(admin()).get("/api/stats/system").then().statusCode(200).body("schema_version", equalTo(4));
+        as(admin()).get("/api/stats/system").then().statusCode(200).body("schema_version", equalTo(LibrarySchema.latestVersion()));
         given().get("/api/library?sort=most_played&min_duration=1&max_duration=10").then().statusCode(200);
         given().get("/api/library?is_public=true&sort=top_rated").then().statusCode(200);
         problem(given().get("/api/library?min_duration=5&max_duration=1"), 400);

@@ -96,6 +96,38 @@ class GenerationRepositoryTest {
     }
 
     @Test
+    void aBatchIndexesExactlyTheRowsItInsertedEvenAfterTheNewestRowWasDeleted() throws SQLException {
+        repository.upsertAll(List.of(Samples.music("a1", "old harbour bells", List.of("ambient"), T0),
+                Samples.music("a2", "newest then deleted", List.of("piano"), T0.plusSeconds(1))));
+        // the largest seq goes away: the next insert takes that seq again (INTEGER PRIMARY KEY is max + 1)
+        repository.delete("a2", "user-1", T0);
+
+        List<GenerationRepository.Outcome> outcomes = repository.upsertAll(List.of(
+                Samples.music("b1", "storm over the harbour", List.of("ambient", "cinematic", "ambient"),
+                        T0.plusSeconds(2)),
+                Samples.music("a1", "old harbour bells", List.of("ambient"), T0), // replay: unchanged
+                Samples.music("a2", "newest then deleted", List.of("piano"), T0.plusSeconds(1)), // stays deleted
+                Samples.music("b2", "harbour at dawn", List.of(), T0.plusSeconds(3)),
+                Samples.music("b1", "storm over the harbour", List.of("ambient", "cinematic", "ambient"),
+                        T0.plusSeconds(2))));
+
+        assertThat(outcomes).containsExactly(GenerationRepository.Outcome.INSERTED,
+                GenerationRepository.Outcome.UNCHANGED, GenerationRepository.Outcome.DELETED_BEFORE,
+                GenerationRepository.Outcome.INSERTED, GenerationRepository.Outcome.UNCHANGED);
+        assertThat(ids(search("harbour"))).containsExactlyInAnyOrder("a1", "b1", "b2");
+        assertThat(ids(search("deleted"))).isEmpty();
+        assertThat(count("SELECT count(*) FROM generations_fts WHERE generations_fts MATCH 'harbour'")).isEqualTo(3);
+        // rank 1: also compares the index with the table's text, row by row
+        exec("INSERT INTO generations_fts (generations_fts, rank) VALUES ('integrity-check', 1)");
+        // one category row per distinct category of every row, and no other
+        assertThat(count("SELECT count(*) FROM generation_categories")).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM (SELECT DISTINCT j.value, g.seq FROM generations g,"
+                + " json_each(g.category) j EXCEPT SELECT category, seq FROM generation_categories)")).isZero();
+        assertThat(ids(repository.list(new LibraryQuery(1, 10, null, null, LibrarySort.RECENT, null, "cinematic"))))
+                .containsExactly("b1");
+    }
+
+    @Test
     void theIndexSurvivesVacuumBecauseRowidsAreStable() throws SQLException {
         for (int i = 0; i < 20; i++) {
             repository.upsert(Samples.music("g" + i, "track number" + i, List.of(), T0.plusSeconds(i)));

@@ -28,8 +28,8 @@ class MigrationUpgradeTest {
 
         Migrator.Report report = new Migrator(db).migrate(LibrarySchema.migrations());
 
-        assertThat(report.applied()).containsExactly(2, 3, 4);
-        assertThat(report.currentVersion()).isEqualTo(4);
+        assertThat(report.applied()).containsExactly(2, 3, 4, 5);
+        assertThat(report.currentVersion()).isEqualTo(5);
         assertThat(MigratorTest.query(db, "SELECT count(*) FROM generation_categories")).isEqualTo("3");
         GenerationRepository repo = new GenerationRepository(db);
         assertThat(repo.list(new LibraryQuery(1, 10, null, null, LibrarySort.RECENT, null, "piano")).items())
@@ -76,6 +76,42 @@ class MigrationUpgradeTest {
         assertThat(repo.list(search("rain")).total()).isEqualTo(29);
         assertThat(repo.list(search("desert")).items()).extracting(g -> g.id()).containsExactly("old1");
         MigratorTest.exec(db, "INSERT INTO generations_fts (generations_fts) VALUES ('integrity-check')");
+    }
+
+    @Test
+    void aVersionFourDatabaseIndexesNewRowsPerBatchAndKeepsItsRowTriggersForChanges() throws Exception {
+        TestDatabase db = TestDatabase.at(dir.resolve("library.db"));
+        new Migrator(db).migrate(LibrarySchema.migrations().stream().filter(m -> m.version() <= 4).toList());
+        // Rows as version 4 stored them: its row triggers indexed them (today's repository indexes them itself).
+        for (String[] row : new String[][] {{"v4a", "harbour bells", "ambient"}, {"v4b", "harbour fog", "piano"}}) {
+            MigratorTest.exec(db, "INSERT INTO generations (id, filename, prompt, model, kind, category, user_id,"
+                    + " is_public, created_at, updated_at) VALUES ('" + row[0] + "', '" + row[0] + ".wav', '" + row[1]
+                    + "', 'music', 'music', '[\"" + row[2] + "\"]', 'u1', 1, '2024-01-01T00:00:00.000000Z',"
+                    + " '2024-01-01T00:00:00.000000Z')");
+        }
+        String[] versionFourTriggers = {"generations_fts_ai", "generation_categories_ai"};
+        for (String trigger : versionFourTriggers) {
+            assertThat(MigratorTest.query(db, "SELECT count(*) FROM sqlite_master WHERE name = '" + trigger + "'"))
+                    .isEqualTo("1");
+        }
+
+        assertThat(new Migrator(db).migrate(LibrarySchema.migrations()).applied()).containsExactly(5);
+
+        for (String trigger : versionFourTriggers) {
+            assertThat(MigratorTest.query(db, "SELECT count(*) FROM sqlite_master WHERE name = '" + trigger + "'"))
+                    .isEqualTo("0");
+        }
+        GenerationRepository repo = new GenerationRepository(db);
+        repo.upsertAll(List.of(Samples.music("v5a", "harbour storm", List.of("ambient", "cinematic"),
+                Samples.T0.plusSeconds(2))));
+        MigratorTest.exec(db, "UPDATE generations SET prompt = 'desert wind', category = '[\"desert\"]'"
+                + " WHERE id = 'v4b'");
+        assertThat(repo.list(search("harbour")).items()).extracting(g -> g.id()).containsExactlyInAnyOrder("v4a",
+                "v5a");
+        assertThat(repo.list(search("desert")).items()).extracting(g -> g.id()).containsExactly("v4b");
+        assertThat(MigratorTest.query(db, "SELECT group_concat(category, ',') FROM (SELECT category FROM"
+                + " generation_categories ORDER BY category, seq)")).isEqualTo("ambient,ambient,cinematic,desert");
+        MigratorTest.exec(db, "INSERT INTO generations_fts (generations_fts, rank) VALUES ('integrity-check', 1)");
     }
 
     private static LibraryQuery search(String text) {

@@ -26,14 +26,13 @@ class MigratorTest {
 
         Migrator.Report report = new Migrator(db).migrate(LibrarySchema.migrations());
 
-        assertThat(report.applied()).containsExactly(1, 2, 3, 4);
-        assertThat(report.currentVersion()).isEqualTo(4);
+        assertThat(report.applied()).containsExactly(1, 2, 3, 4, 5);
+        assertThat(report.currentVersion()).isEqualTo(5);
         assertThat(names(db, "table")).contains("generations", "generations_fts", "schema_version", "votes",
                 "favorites", "playlists", "playlist_tracks", "tag_suggestions", "play_events",
                 "generation_categories", "deleted_generations");
         assertThat(names(db, "trigger")).containsExactlyInAnyOrder(
-                "generations_fts_ai", "generations_fts_ad", "generations_fts_au",
-                "generation_categories_ai", "generation_categories_au",
+                "generations_fts_ad", "generations_fts_au", "generation_categories_au",
                 "generations_visibility_ai", "generations_visibility_au");
         assertThat(names(db, "index")).contains("idx_generations_public_created",
                 "idx_generations_public_kind_created", "idx_generations_user_created");
