@@ -7,7 +7,8 @@
 # and the workload, the goals (met / NOT met) and what the workload allows (paid p95 with no free jobs at
 # all, switches with no affinity cap) on stderr. Workload knobs (Java system properties, via
 # MAVEN_OPTS, e.g. MAVEN_OPTS="-Dgen=0.25 -Dcalm=120"): mode=bursts|waves, gen (GPU seconds per audio
-# second, 0.15), burstMin/burstMax (8/12 jobs), burstS (10 s), calm (90 s), paidMax (60 s clips).
+# second, 0.15), burstMin/burstMax (8/12 jobs), burstS (10 s), calm (90 s), paidMax (60 s clips),
+# resident (models the GPU holds at once, least recently used unloaded first, for both policies: 1).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 seed="${1:-42}"

@@ -15,10 +15,10 @@ import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 
 /**
- * Decides which queued jobs run next: tier priority first and FIFO within a priority, the loaded model
- * preferred over a better job for another model for up to {@code affinityLimit} consecutive jobs (a model
- * switch costs seconds to tens of seconds) unless that model is in memory already, and any job waiting past
- * the starvation bound forcing a switch to its model, oldest first.
+ * Decides which queued jobs run next: tier priority first and FIFO within a priority; a model in memory (the
+ * loaded one first, then the one whose queued job is best) preferred over a better job whose model would
+ * have to be loaded, for up to {@code affinityLimit} consecutive jobs (a load costs seconds to tens of
+ * seconds); and any job waiting past the starvation bound forcing a switch to its model, oldest first.
  * Same-model jobs are handed out together, up to the engine's batch size, best priority first.
  *
  * <p>Not thread-safe: one owner at a time (the job queue guards it with its lock; the benchmark and the
@@ -146,9 +146,8 @@ public final class JobScheduler {
         if (!starved.isEmpty()) {
             model = starved.get(0).model();
             reason = Dispatch.Reason.STARVATION;
-        } else if (current != null && best.model() != current && affinityRun < policy.affinityLimit()
-                && byModel.getOrDefault(current, 0) > 0 && !resident.test(best.model())) {
-            model = current;
+        } else if (best.model() != current && affinityRun < policy.affinityLimit() && !resident.test(best.model())
+                && (model = inMemoryWithJobs(resident)) != null) {
             reason = Dispatch.Reason.AFFINITY;
         } else {
             model = best.model();
@@ -184,6 +183,22 @@ public final class JobScheduler {
         // dispatch on its own merit (best job, or a starved one) starts the count again.
         affinityRun = reason == Dispatch.Reason.AFFINITY ? affinityRun + batch.size() : 0;
         return Optional.of(new Dispatch(model, batch, reason, switched));
+    }
+
+    /**
+     * The model worth staying with instead of loading the best job's: the loaded one when it has queued jobs,
+     * else the model in memory whose best job comes first; null when no model in memory has a queued job.
+     */
+    private ModelId inMemoryWithJobs(Predicate<ModelId> resident) {
+        if (current != null && byModel.getOrDefault(current, 0) > 0) {
+            return current;
+        }
+        for (QueuedJob j : queue) {
+            if (resident.test(j.model())) {
+                return j.model();
+            }
+        }
+        return null;
     }
 
     /** Jobs waiting past the starvation bound, oldest first. */

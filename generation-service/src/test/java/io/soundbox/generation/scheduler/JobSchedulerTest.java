@@ -104,6 +104,29 @@ class JobSchedulerTest {
     }
 
     @Test
+    void anotherModelInMemoryIsPreferredOverLoadingOneWithinTheCap() {
+        scheduler.add(job("m-0", "free", ModelId.MUSIC), 0);
+        next(1, 1); // music loaded, and nothing more queued for it
+        scheduler.add(job("x-1", "creator", ModelId.MAGNET_MUSIC), 2);
+        for (int i = 1; i <= 4; i++) {
+            scheduler.add(job("a-" + i, "free", ModelId.AUDIO), 2 + i);
+        }
+        java.util.function.Predicate<ModelId> inMemory = m -> m == ModelId.MUSIC || m == ModelId.AUDIO;
+
+        // The creator job needs a load; audio is in memory with queued jobs: up to the cap, those go first.
+        List<String> served = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Dispatch d = scheduler.next(10, m -> 1, inMemory).orElseThrow();
+            assertThat(d.reason()).isEqualTo(Dispatch.Reason.AFFINITY);
+            served.addAll(d.jobs().stream().map(QueuedJob::jobId).toList());
+        }
+        assertThat(served).containsExactly("a-1", "a-2", "a-3");
+        Dispatch load = scheduler.next(10, m -> 1, inMemory).orElseThrow();
+        assertThat(load.reason()).isEqualTo(Dispatch.Reason.PRIORITY);
+        assertThat(load.jobs()).extracting(QueuedJob::jobId).containsExactly("x-1");
+    }
+
+    @Test
     void affinityDoesNotOutlastTheLimitWhenTheJobsComeInABatch() {
         scheduler.add(job("m-0", "free", ModelId.MUSIC), 0);
         next(1, 3);
