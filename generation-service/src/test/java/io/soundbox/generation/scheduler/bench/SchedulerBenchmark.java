@@ -63,8 +63,14 @@ public final class SchedulerBenchmark {
     }
 
     /** Waits per job (by arrival number), switches, and when the last job finished. */
-    record Result(double[] waits, int switches, double end, double longestDispatch, double busy) {
+    record Result(double[] waits, int switches, double end, double longestDispatch, double busy, List<Busy> gpuTime) {
     }
+
+    /** What the GPU did from start to end: a load, or a run of a batch with or without a paying job. */
+    record Busy(double start, double end, Use use) {
+    }
+
+    enum Use { LOAD, PAID_RUN, FREE_RUN }
 
     public static void main(String[] args) {
         long seed = args.length > 0 ? Long.parseLong(args[0]) : 42;
@@ -116,6 +122,38 @@ public final class SchedulerBenchmark {
                         + "switches with no affinity cap %d (%.0f%% fewer than FIFO)",
                 paidFloor, 2 * paidFloor, uncappedSwitches,
                 100.0 * (fifo.switches() - uncappedSwitches) / Math.max(1, fifo.switches())));
+        double[] tail = paidTail(workload, ours);
+        System.err.println(String.format(Locale.ROOT,
+                "context: the slowest tenth of paid jobs waited %.1f s on average: %.1f s for model loads, %.1f s for "
+                        + "runs of batches with a paying job, %.1f s for runs of free jobs only, %.1f s idle",
+                tail[0], tail[1], tail[2], tail[3], tail[4]));
+    }
+
+    /**
+     * Where the slowest tenth of paid jobs spent their wait: the mean wait, then the GPU's loads, runs of
+     * batches with a paying job, runs of free jobs only, and idle time during it.
+     */
+    static double[] paidTail(List<Job> workload, Result result) {
+        List<Job> slowest = workload.stream().filter(Job::paid)
+                .sorted((a, b) -> Double.compare(result.waits()[b.n()], result.waits()[a.n()])).toList();
+        slowest = slowest.subList(0, Math.max(1, slowest.size() / 10));
+        double[] out = new double[5];
+        for (Job j : slowest) {
+            double from = j.arrival();
+            double to = from + result.waits()[j.n()];
+            double busy = 0;
+            for (Busy b : result.gpuTime()) {
+                double overlap = Math.max(0, Math.min(to, b.end()) - Math.max(from, b.start()));
+                out[1 + b.use().ordinal()] += overlap;
+                busy += overlap;
+            }
+            out[0] += to - from;
+            out[4] += to - from - busy;
+        }
+        for (int i = 0; i < out.length; i++) {
+            out[i] /= slowest.size();
+        }
+        return out;
     }
 
     /** The workload less its free jobs, renumbered; the other jobs keep their arrival times. */
@@ -220,6 +258,7 @@ public final class SchedulerBenchmark {
         double longest = 0;
         double busy = 0;
         Gpu gpu = new Gpu(RESIDENT);
+        List<Busy> gpuTime = new ArrayList<>();
         int done = 0;
         while (done < workload.size()) {
             while (next < workload.size() && workload.get(next).arrival() <= t) {
@@ -235,20 +274,26 @@ public final class SchedulerBenchmark {
                 continue;
             }
             Dispatch d = scheduler.next(Math.round(t * 1000), m -> batch, gpu::holds).orElseThrow();
-            double cost = gpu.use(d.model());
+            double load = gpu.use(d.model());
+            if (load > 0) {
+                gpuTime.add(new Busy(t, t + load, Use.LOAD));
+            }
             List<Integer> seconds = new ArrayList<>();
+            boolean paying = false;
             for (QueuedJob q : d.jobs()) {
                 Job j = byId.get(q.jobId());
                 waits[j.n()] = t - j.arrival();
                 seconds.add(j.seconds());
+                paying |= !j.tier().equals("free");
             }
-            cost += runCost(seconds);
-            longest = Math.max(longest, cost);
-            busy += cost;
-            t += cost;
+            double run = runCost(seconds);
+            gpuTime.add(new Busy(t + load, t + load + run, paying ? Use.PAID_RUN : Use.FREE_RUN));
+            longest = Math.max(longest, load + run);
+            busy += load + run;
+            t += load + run;
             done += d.jobs().size();
         }
-        return new Result(waits, gpu.switches, t, longest, busy);
+        return new Result(waits, gpu.switches, t, longest, busy, gpuTime);
     }
 
     /**
@@ -299,7 +344,7 @@ public final class SchedulerBenchmark {
             t += cost;
             busy += cost;
         }
-        return new Result(waits, gpu.switches, t, 0, busy);
+        return new Result(waits, gpu.switches, t, 0, busy, List.of());
     }
 
     static double p95(List<Job> workload, double[] waits, boolean paid) {
