@@ -4,9 +4,10 @@
 # (library-service/target/bench/library.db, same URL settings as the service: WAL, synchronous=NORMAL,
 # IMMEDIATE transactions) through the service's own ingestion code (categoriser, upsert, FTS5 and category
 # triggers) in batches of 5,000, then times searches (1-3 words, the last as a prefix, relevance order,
-# page 1 of 20, with total) and radio "next 3" calls for 200 listener sessions, one thread. Prints:
+# page 1 of 20, with total), a quarter as many within one user's items (~100 each, as that user), and
+# radio "next 3" calls for 200 listener sessions, one thread. Prints:
 #   library: rows=N ingest_per_s=X search_p50_ms=X search_p99_ms=X radio_next_p99_ms=X
-#            ingest_cpu_per_s=X search_cpu_p99_ms=X search_capped_pct=X
+#            ingest_cpu_per_s=X search_cpu_p99_ms=X search_capped_pct=X user_search_p50_ms=X user_search_p99_ms=X
 # (one line): the *_cpu_* fields count only the benchmark thread's CPU time, which a busy machine does not
 # inflate; search_capped_pct is the share of searches whose total was capped (total_is_estimate).
 # Bounded: about 1-3 minutes for 1,000,000 rows on a quiet machine, ~1 GB of disk (deleted at the end).

@@ -186,8 +186,8 @@ public class GenerationRepository {
      * why they are not row triggers). Updates and deletes keep their triggers.
      */
     private static final String INDEX_NEW_TEXT = """
-            INSERT INTO generations_fts (rowid, prompt, category)
-            SELECT seq, prompt, category FROM generations WHERE seq > ?""";
+            INSERT INTO generations_fts (rowid, prompt, category, owner_key)
+            SELECT seq, prompt, category, owner_key FROM generations WHERE seq > ?""";
     private static final String INDEX_NEW_CATEGORIES = """
             INSERT OR IGNORE INTO generation_categories (category, seq)
             SELECT j.value, g.seq FROM generations g, json_each(g.category) j WHERE g.seq > ?""";

@@ -42,7 +42,10 @@ final class LibraryListSql {
         if (q.match() != null) {
             from = "generations_fts JOIN generations g ON g.seq = generations_fts.rowid";
             conditions.add("generations_fts MATCH ?");
-            params.add(q.match().expression());
+            // Within one user's items the index itself narrows to the user's (migration V6): the user's
+            // token is ANDed to the words. The exact user_id condition below stays.
+            params.add(q.userId() == null ? q.match().expression()
+                    : "(" + q.match().expression() + ") AND owner_key : \"" + ownerToken(q.userId()) + "\"");
         }
         visibility(q.viewer(), "g", conditions, params);
         if (q.publicOnly() != null) {
@@ -78,6 +81,18 @@ final class LibraryListSql {
     }
 
     /**
+     * The search index's token of a user: what {@code 'u' || hex(user_id)} gives in SQLite (the owner_key
+     * column of migration V6), lower case as the tokenizer folds it.
+     */
+    static String ownerToken(String userId) {
+        StringBuilder token = new StringBuilder("u");
+        for (byte b : userId.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            token.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+        }
+        return token.toString();
+    }
+
+    /**
      * Adds what the viewer may see: anonymous callers public items, users also their own, admins all.
      * The anonymous form is the plain {@code is_public = 1} the indexes lead with.
      */
@@ -101,7 +116,7 @@ final class LibraryListSql {
             case POPULAR -> "(g.upvotes + g.downvotes) DESC, g.play_count DESC, " + newest;
             case RATING -> "(g.upvotes - g.downvotes) DESC, g.upvotes DESC, " + newest;
             case PLAYS -> "g.play_count DESC, " + newest;
-            // bm25: lower is better. A match in the prompt weighs more than one in the categories.
+            // bm25: lower is better. A match in the prompt weighs more than one in the categories; the owner none.
             // (the score is the searchPage window's bm25 column)
             case RELEVANCE -> "hits.score, " + newest;
         };
@@ -134,7 +149,7 @@ final class LibraryListSql {
      */
     String searchPage() {
         String score = query.sort() == LibrarySort.RELEVANCE
-                ? "bm25(generations_fts, 2.0, 1.0)" : "0";
+                ? "bm25(generations_fts, 2.0, 1.0, 0.0)" : "0";
         // The window is ordered and cut carrying only seq and score; the columns of the page's rows alone
         // are read afterwards (sorting a thousand whole rows cost more than ranking them).
         return "WITH hits AS MATERIALIZED (SELECT generations_fts.rowid AS hit_seq, " + score + " AS score, "

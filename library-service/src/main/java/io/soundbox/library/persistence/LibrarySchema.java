@@ -13,7 +13,8 @@ public final class LibrarySchema {
             "V2__community.sql",
             "V3__moderation.sql",
             "V4__search_prefix_index.sql",
-            "V5__set_based_ingest.sql");
+            "V5__set_based_ingest.sql",
+            "V6__search_owner_column.sql");
 
     /** The version a fully migrated database is at: that of the last file. */
     public static int latestVersion() {

@@ -20,7 +20,9 @@ import java.util.Set;
  *   <li>the operator words AND, OR, NOT, NEAR (in any case) and column filters ({@code prompt:},
  *       {@code {prompt category}:}) are dropped;</li>
  *   <li>each word is quoted ({@code "rain"}), the last one also matches as a prefix ({@code "pian"*}) so
- *       that a search box can search while typing; words are joined by spaces, which FTS5 reads as
+ *       that a search box can search while typing, from its second character: the index keeps prefixes
+ *       of 2 to 4 characters, and a 1-character prefix made FTS5 merge the doclists of every word with
+ *       that initial (50-190 ms at 1,000,000 rows); words are joined by spaces, which FTS5 reads as
  *       AND.</li>
  * </ul>
  * Only the first {@value #MAX_INPUT_LENGTH} characters are read, and at most {@value #MAX_TERMS} words of
@@ -29,6 +31,8 @@ import java.util.Set;
  */
 public final class Fts5Query {
     public static final int MAX_TERMS = 16;
+    /** The shortest last word that also matches as a prefix. */
+    public static final int MIN_PREFIX_LENGTH = 2;
     public static final int MAX_TERM_LENGTH = 64;
     /** Only this many characters of the input are read: enough for {@value #MAX_TERMS} long words. */
     public static final int MAX_INPUT_LENGTH = 2048;
@@ -93,7 +97,7 @@ public final class Fts5Query {
             }
             // Words never hold a quote; doubling is FTS5's escape and keeps this safe if that ever changes.
             sb.append('"').append(terms.get(t).replace("\"", "\"\"")).append('"');
-            if (t == terms.size() - 1) {
+            if (t == terms.size() - 1 && terms.get(t).codePointCount(0, terms.get(t).length()) >= MIN_PREFIX_LENGTH) {
                 sb.append('*');
             }
         }

@@ -38,6 +38,7 @@ import java.util.Set;
  * database file (target/bench/library.db). Deterministic data (fixed seed), single-threaded.
  */
 public final class LibraryBenchmark {
+    private static final int USERS = 10_000;
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
     /** Words prompts are made of: categories' keywords plus everyday words, as people write prompts. */
     private static final String[] FILLER = ("with a and the in of for over under soft loud slow fast warm cold "
@@ -67,14 +68,18 @@ public final class LibraryBenchmark {
             System.err.printf(Locale.ROOT, "ingested %,d rows at %,.0f rows/s into %s (%,d MB)%n", rows,
                     ingestPerSecond, file, Files.size(file) / (1024 * 1024));
 
-            double[] search = search(new LibraryBrowser(repository), vocabulary, searches);
+            double[] search = search(new LibraryBrowser(repository), vocabulary, searches, false);
+            double[] userSearch = search(new LibraryBrowser(repository), vocabulary, Math.max(10, searches / 4), true);
             double[] radio = radio(new RadioStore(db), radioCalls);
             // The first five fields are the original line; the rest: ingestion rate if only this thread's CPU
             // time counted, search p99 in thread CPU time (what a busy machine does not inflate), and the
-            // share of searches whose total was capped (total_is_estimate).
+            // share of searches whose total was capped (total_is_estimate), then p50 and p99 of searches within one
+            // user's items.
             System.out.printf(Locale.ROOT, "library: rows=%d ingest_per_s=%.0f search_p50_ms=%.2f search_p99_ms=%.2f"
-                    + " radio_next_p99_ms=%.2f ingest_cpu_per_s=%.0f search_cpu_p99_ms=%.2f search_capped_pct=%.1f%n",
-                    rows, ingestPerSecond, search[0], search[1], radio[1], ingest[1], search[3], search[4]);
+                    + " radio_next_p99_ms=%.2f ingest_cpu_per_s=%.0f search_cpu_p99_ms=%.2f search_capped_pct=%.1f"
+                    + " user_search_p50_ms=%.2f user_search_p99_ms=%.2f%n",
+                    rows, ingestPerSecond, search[0], search[1], radio[1], ingest[1], search[3], search[4],
+                    userSearch[0], userSearch[1]);
             System.err.printf(Locale.ROOT, "(search over %d queries: p50 %.2f ms, p99 %.2f ms, max %.2f ms;"
                     + " radio next over %d calls: p50 %.2f ms, p99 %.2f ms, max %.2f ms; %s, %d cores)%n",
                     searches, search[0], search[1], search[2], radioCalls, radio[0], radio[1], radio[2],
@@ -122,16 +127,17 @@ public final class LibraryBenchmark {
         String id = String.format(Locale.ROOT, "bench-%08d", i);
         String model = kind == AudioKind.MUSIC ? "music" : kind == AudioKind.SFX ? "audio" : "voice";
         return new AudioCreated(SchemaVersion.CURRENT, id, id, id + ".wav", kind, model, prompt.toString(),
-                1 + random.nextInt(120), 32000, "user-" + random.nextInt(10_000), random.nextInt(100) < 85,
+                1 + random.nextInt(120), 32000, "user-" + random.nextInt(USERS), random.nextInt(100) < 85,
                 40 + random.nextInt(60), null, kind == AudioKind.SPEECH ? "en_US-lessac-medium" : null, false,
                 List.of(), t0.plusSeconds(i));
     }
 
     /**
      * p50, p99 and max of searches of 1-3 words, the last one a prefix as typed in a search box; then the p99
-     * of thread CPU time and the percentage of searches whose total was capped.
+     * of thread CPU time and the percentage of searches whose total was capped. withinUser: each search is
+     * within one user's items (a profile or "my generations"; ~100 rows each), as that user.
      */
-    private static double[] search(LibraryBrowser browser, List<String> vocabulary, int n) {
+    private static double[] search(LibraryBrowser browser, List<String> vocabulary, int n, boolean withinUser) {
         Random random = new Random(7);
         List<String> queries = new ArrayList<>();
         for (int i = 0; i < n + n / 10; i++) {
@@ -152,8 +158,10 @@ public final class LibraryBenchmark {
         for (int i = 0; i < queries.size(); i++) {
             String text = queries.get(i);
             Fts5Query match = Fts5Query.parse(text).orElse(null);
+            String user = withinUser ? "user-" + random.nextInt(USERS) : null;
             LibraryQuery query = new LibraryQuery(1, 20, null, match, match == null ? LibrarySort.RECENT
-                    : LibrarySort.RELEVANCE, null, null, Caller.anonymous(), null, null, null);
+                    : LibrarySort.RELEVANCE, user, null, user == null ? Caller.anonymous() : Caller.user(user, "free"),
+                    null, null, null);
             long c = CPU.getCurrentThreadCpuTime();
             long t = System.nanoTime();
             boolean capped = browser.browse(query, text).totalIsEstimate();
@@ -163,7 +171,7 @@ public final class LibraryBenchmark {
                 cpuMs[i - n / 10] = (CPU.getCurrentThreadCpuTime() - c) / 1e6;
             }
         }
-        report("search", cpuMs);
+        report(withinUser ? "search within one user's items" : "search", cpuMs);
         double[] wall = percentiles(ms);
         return new double[] {wall[0], wall[1], wall[2], percentiles(cpuMs)[1], 100.0 * estimated / n};
     }

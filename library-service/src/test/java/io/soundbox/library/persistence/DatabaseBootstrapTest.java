@@ -39,7 +39,8 @@ class DatabaseBootstrapTest {
         try (var c = dataSource.getConnection(); var s = c.createStatement()) {
             for (String[] pragma : new String[][] {{"journal_mode", "wal"}, {"synchronous", "1"},
                     {"foreign_keys", "1"}, {"cache_size", "-65536"}, {"mmap_size", "1073741824"},
-                    {"wal_autocheckpoint", "16384"}, {"busy_timeout", "5000"}}) {
+                    {"wal_autocheckpoint", "65536"}, {"journal_size_limit", "67108864"},
+                    {"busy_timeout", "5000"}}) {
                 try (var rs = s.executeQuery("PRAGMA " + pragma[0])) {
                     assertThat(rs.next()).isTrue();
                     assertThat(rs.getString(1)).as(pragma[0]).isEqualTo(pragma[1]);

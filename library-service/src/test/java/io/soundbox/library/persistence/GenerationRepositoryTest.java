@@ -177,6 +177,43 @@ class GenerationRepositoryTest {
     }
 
     @Test
+    void aSearchWithinOneUsersItemsIsNarrowedByTheIndexWhateverTheUserIdHoldsAndFollowsAChangedOwner()
+            throws SQLException {
+        String odd = "Zoë \"x\" OR owner_key:* -42"; // FTS5 syntax and non-ASCII: one opaque token all the same
+        repository.upsertAll(List.of(owned("o1", odd, "rain rain on the roof", true, 1),
+                owned("o2", odd, "a little rain", false, 2),
+                owned("o3", odd, "dry desert wind", true, 3),
+                owned("x1", "zoë", "rain from someone else", true, 4),
+                owned("x2", "Zoë \"x\" OR owner_key:* -4", "rain of a user whose id is a prefix", true, 5)));
+
+        Page<Generation> anonymous = repository.list(within(odd, "rain", io.soundbox.library.auth.Caller.anonymous()));
+        assertThat(ids(anonymous)).containsExactly("o1");
+        assertThat(anonymous.total()).isEqualTo(1);
+        assertThat(ids(repository.list(within(odd, "rai", io.soundbox.library.auth.Caller.user(odd, "free")))))
+                .containsExactly("o1", "o2"); // the better match first, the owner's private item too
+        assertThat(count("SELECT count(*) FROM generations WHERE owner_key = '"
+                + LibraryListSql.ownerToken(odd).toUpperCase(java.util.Locale.ROOT).replaceFirst("^U", "u") + "'"))
+                .as("the Java token is SQLite's 'u' || hex(user_id)").isEqualTo(3);
+
+        exec("UPDATE generations SET user_id = 'zoë' WHERE id = 'o1'"); // an owner change reaches the index
+        assertThat(ids(repository.list(within("zoë", "rain", io.soundbox.library.auth.Caller.anonymous()))))
+                .containsExactlyInAnyOrder("o1", "x1");
+        assertThat(ids(repository.list(within(odd, "rain", io.soundbox.library.auth.Caller.anonymous())))).isEmpty();
+        exec("INSERT INTO generations_fts (generations_fts, rank) VALUES ('integrity-check', 1)");
+    }
+
+    private static LibraryQuery within(String user, String text, io.soundbox.library.auth.Caller viewer) {
+        return new LibraryQuery(1, 10, null, Fts5Query.parse(text).orElseThrow(), LibrarySort.RELEVANCE, user, null,
+                viewer, null, null, null);
+    }
+
+    private static Generation owned(String id, String user, String prompt, boolean isPublic, int second) {
+        Instant at = T0.plusSeconds(second);
+        return new Generation(id, id + ".wav", prompt, "music", AudioKind.MUSIC, 8.0, 32000, List.of(), user, isPublic,
+                false, 0, 0, 0, 0, 80, null, null, at, at);
+    }
+
+    @Test
     void relevanceRanksTheBetterMatchFirst() {
         repository.upsert(Samples.music("weak", "a long ambient piece with many words and a bit of rain somewhere in it",
                 List.of(), T0.plusSeconds(10)));

@@ -28,8 +28,8 @@ class MigrationUpgradeTest {
 
         Migrator.Report report = new Migrator(db).migrate(LibrarySchema.migrations());
 
-        assertThat(report.applied()).containsExactly(2, 3, 4, 5);
-        assertThat(report.currentVersion()).isEqualTo(5);
+        assertThat(report.applied()).containsExactly(2, 3, 4, 5, 6);
+        assertThat(report.currentVersion()).isEqualTo(6);
         assertThat(MigratorTest.query(db, "SELECT count(*) FROM generation_categories")).isEqualTo("3");
         GenerationRepository repo = new GenerationRepository(db);
         assertThat(repo.list(new LibraryQuery(1, 10, null, null, LibrarySort.RECENT, null, "piano")).items())
@@ -64,7 +64,7 @@ class MigrationUpgradeTest {
 
         assertThat(report.applied()).contains(4);
         assertThat(MigratorTest.query(db, "SELECT sql FROM sqlite_master WHERE name = 'generations_fts'"))
-                .contains("prefix = '2 3 4'");
+                .contains("prefix = '2 3 4'");  // V6 keeps V4's prefix lengths
         MigratorTest.exec(db, "INSERT INTO generations_fts (generations_fts) VALUES ('integrity-check')");
         assertThat(repo.list(search("rain")).total()).isEqualTo(30); // a 4-letter prefix: the new prefix index
         assertThat(repo.list(search("rainf")).total()).isEqualTo(10);
@@ -95,7 +95,7 @@ class MigrationUpgradeTest {
                     .isEqualTo("1");
         }
 
-        assertThat(new Migrator(db).migrate(LibrarySchema.migrations()).applied()).containsExactly(5);
+        assertThat(new Migrator(db).migrate(LibrarySchema.migrations()).applied()).containsExactly(5, 6);
 
         for (String trigger : versionFourTriggers) {
             assertThat(MigratorTest.query(db, "SELECT count(*) FROM sqlite_master WHERE name = '" + trigger + "'"))
@@ -111,6 +111,32 @@ class MigrationUpgradeTest {
         assertThat(repo.list(search("desert")).items()).extracting(g -> g.id()).containsExactly("v4b");
         assertThat(MigratorTest.query(db, "SELECT group_concat(category, ',') FROM (SELECT category FROM"
                 + " generation_categories ORDER BY category, seq)")).isEqualTo("ambient,ambient,cinematic,desert");
+        MigratorTest.exec(db, "INSERT INTO generations_fts (generations_fts, rank) VALUES ('integrity-check', 1)");
+    }
+
+    @Test
+    void aVersionFiveDatabaseGetsTheOwnerInItsSearchIndex() throws Exception {
+        TestDatabase db = TestDatabase.at(dir.resolve("library.db"));
+        new Migrator(db).migrate(LibrarySchema.migrations().stream().filter(m -> m.version() <= 5).toList());
+        // Rows as version 5 stored them: the row, then its words indexed per batch without an owner.
+        for (String[] row : new String[][] {{"v5a", "ann", "harbour bells"}, {"v5b", "bob", "harbour fog"}}) {
+            MigratorTest.exec(db, "INSERT INTO generations (id, filename, prompt, model, kind, category, user_id,"
+                    + " is_public, created_at, updated_at) VALUES ('" + row[0] + "', '" + row[0] + ".wav', '" + row[2]
+                    + "', 'music', 'music', '[]', '" + row[1] + "', 1, '2024-01-01T00:00:00.000000Z',"
+                    + " '2024-01-01T00:00:00.000000Z')");
+        }
+        MigratorTest.exec(db, "INSERT INTO generations_fts (rowid, prompt, category) SELECT seq, prompt, category"
+                + " FROM generations");
+
+        assertThat(new Migrator(db).migrate(LibrarySchema.migrations()).applied()).containsExactly(6);
+
+        GenerationRepository repo = new GenerationRepository(db);
+        repo.upsertAll(List.of(Samples.music("v6a", "harbour storm", List.of(), Samples.T0))); // owner user-1
+        assertThat(repo.list(new LibraryQuery(1, 10, null, Fts5Query.parse("harbour").orElseThrow(),
+                LibrarySort.RELEVANCE, "bob", null)).items()).extracting(g -> g.id()).containsExactly("v5b");
+        assertThat(repo.list(new LibraryQuery(1, 10, null, Fts5Query.parse("harbour").orElseThrow(),
+                LibrarySort.RELEVANCE, "user-1", null)).items()).extracting(g -> g.id()).containsExactly("v6a");
+        assertThat(repo.list(search("harbour")).total()).isEqualTo(3);
         MigratorTest.exec(db, "INSERT INTO generations_fts (generations_fts, rank) VALUES ('integrity-check', 1)");
     }
 

@@ -26,8 +26,8 @@ class MigratorTest {
 
         Migrator.Report report = new Migrator(db).migrate(LibrarySchema.migrations());
 
-        assertThat(report.applied()).containsExactly(1, 2, 3, 4, 5);
-        assertThat(report.currentVersion()).isEqualTo(5);
+        assertThat(report.applied()).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(report.currentVersion()).isEqualTo(6);
         assertThat(names(db, "table")).contains("generations", "generations_fts", "schema_version", "votes",
                 "favorites", "playlists", "playlist_tracks", "tag_suggestions", "play_events",
                 "generation_categories", "deleted_generations");

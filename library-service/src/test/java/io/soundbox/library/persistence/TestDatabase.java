@@ -11,7 +11,7 @@ import org.sqlite.JDBC;
  */
 public final class TestDatabase extends ConnectionOnlyDataSource {
     public static final String PARAMS =
-            "?journal_mode=WAL&busy_timeout=5000&synchronous=NORMAL&foreign_keys=on&transaction_mode=IMMEDIATE&cache_size=-65536&mmap_size=1073741824&wal_autocheckpoint=16384";
+            "?journal_mode=WAL&busy_timeout=5000&synchronous=NORMAL&foreign_keys=on&transaction_mode=IMMEDIATE&cache_size=-65536&mmap_size=1073741824&wal_autocheckpoint=65536&journal_size_limit=67108864";
     private final String url;
 
     private TestDatabase(Path file) {

@@ -53,7 +53,7 @@ class Fts5QueryTest {
                 Arguments.of("  lofi   piano  ", "\"lofi\" \"piano\"*"),
                 Arguments.of("\"lofi\" OR \"rock\"", "\"lofi\" \"rock\"*"),
                 Arguments.of("lofi or rock and not jazz near piano", "\"lofi\" \"rock\" \"jazz\" \"piano\"*"),
-                Arguments.of("NEAR(lofi piano, 3)", "\"lofi\" \"piano\" \"3\"*"),
+                Arguments.of("NEAR(lofi piano, 3)", "\"lofi\" \"piano\" \"3\""),
                 Arguments.of("prompt:rain", "\"rain\"*"),
                 Arguments.of("prompt : rain category:lofi", "\"rain\" \"lofi\"*"),
                 Arguments.of("{prompt category}: rain", "\"rain\"*"),
@@ -61,11 +61,15 @@ class Fts5QueryTest {
                 Arguments.of("-loud +rock ^start pian*", "\"loud\" \"rock\" \"start\" \"pian\"*"),
                 Arguments.of("drum_and_bass", "\"drum\" \"bass\"*"),
                 Arguments.of("it's 80s", "\"it\" \"s\" \"80s\"*"),
+                Arguments.of("80s it's", "\"80s\" \"it\" \"s\""),
                 Arguments.of("café naïve", "\"café\" \"naïve\"*"),
                 Arguments.of("ｌｏｆｉ", "\"lofi\"*"),
                 Arguments.of("東京 ピアノ", "\"東京\" \"ピアノ\"*"),
                 Arguments.of("rain🌧️storm", "\"rain\" \"storm\"*"),
-                Arguments.of("a\u0000b\u0007c", "\"a\" \"b\" \"c\"*"));
+                Arguments.of("a\u0000b\u0007c", "\"a\" \"b\" \"c\""), // one letter: a word, not a prefix
+                Arguments.of("dark p", "\"dark\" \"p\""),
+                Arguments.of("dark pi", "\"dark\" \"pi\"*"),
+                Arguments.of("東", "\"東\""));
     }
 
     @ParameterizedTest
