@@ -83,12 +83,8 @@ class MigrationUpgradeTest {
         TestDatabase db = TestDatabase.at(dir.resolve("library.db"));
         new Migrator(db).migrate(LibrarySchema.migrations().stream().filter(m -> m.version() <= 4).toList());
         // Rows as version 4 stored them: its row triggers indexed them (today's repository indexes them itself).
-        for (String[] row : new String[][] {{"v4a", "harbour bells", "ambient"}, {"v4b", "harbour fog", "piano"}}) {
-            MigratorTest.exec(db, "INSERT INTO generations (id, filename, prompt, model, kind, category, user_id,"
-                    + " is_public, created_at, updated_at) VALUES ('" + row[0] + "', '" + row[0] + ".wav', '" + row[1]
-                    + "', 'music', 'music', '[\"" + row[2] + "\"]', 'u1', 1, '2024-01-01T00:00:00.000000Z',"
-                    + " '2024-01-01T00:00:00.000000Z')");
-        }
+        insertRow(db, "v4a", "u1", "harbour bells", "[\"ambient\"]");
+        insertRow(db, "v4b", "u1", "harbour fog", "[\"piano\"]");
         String[] versionFourTriggers = {"generations_fts_ai", "generation_categories_ai"};
         for (String trigger : versionFourTriggers) {
             assertThat(MigratorTest.query(db, "SELECT count(*) FROM sqlite_master WHERE name = '" + trigger + "'"))
@@ -119,12 +115,8 @@ class MigrationUpgradeTest {
         TestDatabase db = TestDatabase.at(dir.resolve("library.db"));
         new Migrator(db).migrate(LibrarySchema.migrations().stream().filter(m -> m.version() <= 5).toList());
         // Rows as version 5 stored them: the row, then its words indexed per batch without an owner.
-        for (String[] row : new String[][] {{"v5a", "ann", "harbour bells"}, {"v5b", "bob", "harbour fog"}}) {
-            MigratorTest.exec(db, "INSERT INTO generations (id, filename, prompt, model, kind, category, user_id,"
-                    + " is_public, created_at, updated_at) VALUES ('" + row[0] + "', '" + row[0] + ".wav', '" + row[2]
-                    + "', 'music', 'music', '[]', '" + row[1] + "', 1, '2024-01-01T00:00:00.000000Z',"
-                    + " '2024-01-01T00:00:00.000000Z')");
-        }
+        insertRow(db, "v5a", "ann", "harbour bells", "[]");
+        insertRow(db, "v5b", "bob", "harbour fog", "[]");
         MigratorTest.exec(db, "INSERT INTO generations_fts (rowid, prompt, category) SELECT seq, prompt, category"
                 + " FROM generations");
 
@@ -138,6 +130,15 @@ class MigrationUpgradeTest {
                 LibrarySort.RELEVANCE, "user-1", null)).items()).extracting(g -> g.id()).containsExactly("v6a");
         assertThat(repo.list(search("harbour")).total()).isEqualTo(3);
         MigratorTest.exec(db, "INSERT INTO generations_fts (generations_fts, rank) VALUES ('integrity-check', 1)");
+    }
+
+    /** A public music row written with plain SQL, as an earlier release's code wrote it. */
+    private static void insertRow(TestDatabase db, String id, String user, String prompt, String categoryJson)
+            throws Exception {
+        MigratorTest.exec(db, "INSERT INTO generations (id, filename, prompt, model, kind, category, user_id,"
+                + " is_public, created_at, updated_at) VALUES ('" + id + "', '" + id + ".wav', '" + prompt
+                + "', 'music', 'music', '" + categoryJson + "', '" + user + "', 1, '2024-01-01T00:00:00.000000Z',"
+                + " '2024-01-01T00:00:00.000000Z')");
     }
 
     private static LibraryQuery search(String text) {
