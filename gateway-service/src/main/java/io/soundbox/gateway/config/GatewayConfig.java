@@ -119,6 +119,14 @@ public interface GatewayConfig {
         /** Statuses older than this are not announced (the read model replays old jobs on start). */
         @WithDefault("10m")
         Duration maxAge();
+
+        /**
+         * How long the signed {@code audio_url} of a completion notification opens the file. The file may
+         * be private (statuses do not say), and a notification is often read hours later: longer than the
+         * 1 h of the links the API hands out. Only its owner is notified.
+         */
+        @WithDefault("168h")
+        Duration linkTtl();
     }
 
     interface Auth {

@@ -44,6 +44,11 @@ public final class FileUrlSigner {
         this.ttl = ttl;
     }
 
+    /** The same key and clock, another lifetime (verifying is the same for both). */
+    public FileUrlSigner withTtl(Duration otherTtl) {
+        return new FileUrlSigner(key.getEncoded(), clock, otherTtl);
+    }
+
     /** {@code route} is the path up to the name, e.g. {@code /audio/}. */
     public SignedUrl sign(String route, String filename) {
         Objects.requireNonNull(filename, "filename");

@@ -7,22 +7,28 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Turns a job becoming completed or failed into a notification for its owner. Guests (local guest
  * tokens, {@code guest-...}) have no account to notify. A status older than {@code maxAge} is not
  * announced: the read model replays the whole status topic on every start, and old jobs must not
- * be notified again.
+ * be notified again. The {@code audio_url} is signed (the file may be private, and a link in a notification
+ * cannot carry a bearer token).
  */
 public final class JobNotifications {
     private final Optional<NotificationDispatcher> dispatcher;
     private final Duration maxAge;
     private final Clock clock;
+    private final UnaryOperator<String> audioLink;
 
-    public JobNotifications(Optional<NotificationDispatcher> dispatcher, Duration maxAge, Clock clock) {
+    /** @param audioLink a file name to the URL that opens it (signed) */
+    public JobNotifications(Optional<NotificationDispatcher> dispatcher, Duration maxAge, Clock clock,
+                            UnaryOperator<String> audioLink) {
         this.dispatcher = dispatcher;
         this.maxAge = maxAge;
         this.clock = clock;
+        this.audioLink = audioLink;
     }
 
     /** Called once per job when the read model takes its final status. Never blocks. */
@@ -30,10 +36,11 @@ public final class JobNotifications {
         if (dispatcher.isEmpty()) {
             return;
         }
-        notificationFor(status, clock, maxAge).ifPresent(n -> dispatcher.get().offer(n));
+        notificationFor(status, clock, maxAge, audioLink).ifPresent(n -> dispatcher.get().offer(n));
     }
 
-    static Optional<Notification> notificationFor(JobStatus s, Clock clock, Duration maxAge) {
+    static Optional<Notification> notificationFor(JobStatus s, Clock clock, Duration maxAge,
+                                                  UnaryOperator<String> audioLink) {
         if (s.userId() == null || s.userId().isBlank() || s.userId().startsWith("guest-")) {
             return Optional.empty();
         }
@@ -54,7 +61,7 @@ public final class JobNotifications {
         if (s.state() == JobState.COMPLETED) {
             if (s.filename() != null) {
                 data.put("filename", s.filename());
-                data.put("audio_url", "/audio/" + s.filename());
+                data.put("audio_url", audioLink.apply(s.filename()));
             }
             return Optional.of(new Notification(s.userId(), "soundbox.generation.completed",
                     "Your sound is ready", "\"" + shortPrompt + "\" has finished generating.", data));

@@ -2,6 +2,7 @@ package io.soundbox.gateway.notify;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.soundbox.gateway.config.GatewayConfig;
+import io.soundbox.gateway.files.FileUrlSigner;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -35,7 +36,10 @@ public class NotificationsProducer {
 
     @Produces
     @Singleton
-    JobNotifications jobNotifications(Optional<NotificationDispatcher> dispatcher, GatewayConfig config) {
-        return new JobNotifications(dispatcher, config.notifications().maxAge(), Clock.systemUTC());
+    JobNotifications jobNotifications(Optional<NotificationDispatcher> dispatcher, GatewayConfig config,
+                                      FileUrlSigner signer) {
+        FileUrlSigner links = signer.withTtl(config.notifications().linkTtl());
+        return new JobNotifications(dispatcher, config.notifications().maxAge(), Clock.systemUTC(),
+                filename -> links.sign("/audio/", filename).url());
     }
 }

@@ -103,7 +103,9 @@ class IntrospectModeTests {
                 "the accounts service was notified", () -> valnet().received().stream()
                         .anyMatch(r -> r.path().equals("/api/notifications/send") && r.body().contains(jobId)
                                 && r.body().contains("\"user_id\":\"v-notify\"")
-                                && r.body().contains("soundbox.generation.completed")));
+                                && r.body().contains("soundbox.generation.completed")
+                                // signed: the file may be private, and the owner opens it from the message
+                                && r.body().contains("\"audio_url\":\"/audio/" + jobId + ".wav?exp=")));
         try {
             Thread.sleep(1500);
         } catch (InterruptedException e) {
