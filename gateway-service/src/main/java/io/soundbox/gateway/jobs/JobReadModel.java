@@ -29,9 +29,10 @@ public final class JobReadModel {
      */
     private final java.util.concurrent.atomic.AtomicLong queued = new java.util.concurrent.atomic.AtomicLong();
     /**
-     * Unfinished jobs submitted private through this gateway, for the private storage limit (job
-     * statuses do not say whether a job is private). A subset of the ids in {@link #activeByUser}, and
-     * dropped with them, so it is bounded like them.
+     * Unfinished private jobs, for the private storage limit: reserved by a submission here, or seen on the
+     * status topic (statuses carry the request's visibility), so that every gateway replica, and one that
+     * restarted, counts the jobs the others took. A subset of the ids in {@link #activeByUser}, and dropped
+     * with them, so it is bounded like them.
      */
     private final Set<String> privateJobs = ConcurrentHashMap.newKeySet();
 
@@ -82,6 +83,9 @@ public final class JobReadModel {
                 if (incoming.state().isFinal()) {
                     unmark(incoming.userId(), id);
                 } else {
+                    if (!incoming.isPublic()) {
+                        privateJobs.add(id); // from the topic: jobs other gateways took, or before a restart
+                    }
                     mark(incoming.userId(), id);
                 }
                 return incoming;

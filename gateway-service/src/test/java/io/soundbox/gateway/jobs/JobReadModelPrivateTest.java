@@ -45,6 +45,23 @@ class JobReadModelPrivateTest {
     }
 
     @Test
+    void privateJobsAnotherGatewayTookCountFromTheirStatuses() {
+        // A fresh model, as on a second replica or after a restart: only the status topic tells.
+        JobStatus elsewhere = new JobStatus(1, "p9", "u1", ModelId.MUSIC, "prompt", 8, JobState.QUEUED, 0, 1, null,
+                null, null, null, null, 0, T0, false);
+        model.apply(elsewhere);
+        model.apply(status("pub", "u1", JobState.QUEUED, T0));
+        assertThat(model.pendingPrivateCount("u1")).isEqualTo(1);
+        assertThat(model.tryReservePrivate("u1", "p10", 1)).as("the other gateway's job fills the room").isEqualTo(1);
+
+        model.apply(elsewhere.advance(JobState.GENERATING, 0.2, T0.plusSeconds(1)));
+        assertThat(model.pendingPrivateCount("u1")).as("visibility travels with every status").isEqualTo(1);
+        model.apply(elsewhere.completed("p9.wav", null, null, T0.plusSeconds(2)));
+        assertThat(model.pendingPrivateCount("u1")).isZero();
+        assertThat(model.tryReservePrivate("u1", "p10", 1)).isEqualTo(-1);
+    }
+
+    @Test
     void noRoomAtAllRefusesTheFirstAndAReleasedReservationFreesItsPlace() {
         assertThat(model.tryReservePrivate("u1", "p1", 0)).isEqualTo(0);
         assertThat(model.tryReservePrivate("u1", "p1", 1)).isEqualTo(-1);

@@ -347,7 +347,7 @@ public final class JobRunner {
     private static JobStatus withRetries(JobStatus s, int retries) {
         return new JobStatus(s.schemaVersion(), s.jobId(), s.userId(), s.model(), s.prompt(), s.durationSeconds(),
                 s.state(), s.progress(), s.position(), s.etaSeconds(), s.filename(), s.spectrogram(), s.quality(),
-                s.error(), retries, s.updatedAt());
+                s.error(), retries, s.updatedAt(), s.isPublic());
     }
 
     /** Announces {@code analyzing} after each attempt and {@code generating} again, with the retry count, per retry. */

@@ -89,6 +89,21 @@ class EventJsonTest {
     }
 
     @Test
+    void statusesCarryTheRequestsVisibilityAndOldOnesReadAsPublic() {
+        GenerationRequested r = request();
+        GenerationRequested privately = new GenerationRequested(r.schemaVersion(), r.jobId(), r.userId(), r.tier(),
+                r.priority(), r.model(), r.prompt(), r.durationSeconds(), r.loop(), r.seed(), r.requestedAt(), false);
+        JobStatus done = JobStatus.queued(privately, 1, null, T).advance(JobState.GENERATING, 0.5, T)
+                .completed("f.wav", null, null, T);
+        String json = EventJson.toJson(done);
+        assertThat(json).contains("\"is_public\":false");
+        assertThat(EventJson.fromJson(json, JobStatus.class).isPublic()).isFalse();
+        String old = EventJson.toJson(JobStatus.queued(r, 1, null, T)).replace(",\"is_public\":true", "");
+        assertThat(old).doesNotContain("is_public");
+        assertThat(EventJson.fromJson(old, JobStatus.class).isPublic()).isTrue();
+    }
+
+    @Test
     void malformedRecordsFailWithAClearError() {
         assertThatThrownBy(() -> EventJson.fromJson("{not json", JobStatus.class))
                 .isInstanceOf(EventJson.EventFormatException.class).hasMessageContaining("JobStatus");
