@@ -1,10 +1,13 @@
 package io.soundbox.library.api;
 
 import static io.restassured.RestAssured.given;
+import static io.soundbox.library.api.ApiCalls.as;
+import static io.soundbox.library.api.ApiCalls.awaitEvent;
+import static io.soundbox.library.api.ApiCalls.marker;
+import static io.soundbox.library.api.ApiCalls.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,14 +15,9 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.util.KeyUtils;
 import io.soundbox.events.AudioCreated;
-import io.soundbox.events.AudioKind;
 import io.soundbox.events.LibraryEvent;
-import io.soundbox.events.SchemaVersion;
 import io.soundbox.events.Topics;
-import io.soundbox.events.kafka.LibraryEventDeserializer;
-import io.soundbox.library.Eventually;
 import io.soundbox.library.FreshDataDirResource;
 import io.soundbox.library.InternalAuthResource;
 import io.soundbox.library.config.LibraryConfig;
@@ -31,7 +29,6 @@ import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +36,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,14 +48,18 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(FreshDataDirResource.class)
 @QuarkusTestResource(InternalAuthResource.class)
 class CommunityApiTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
     @Inject
     GenerationRepository repository;
     @Inject
     LibraryConfig config;
     @ConfigProperty(name = InternalAuthResource.PRIVATE_KEY_PROPERTY)
     String privateKeyPath;
+    ApiCalls api;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiCalls(repository, privateKeyPath);
+    }
 
     @Test
     void votesCountOncePerUserAndAreAnnounced() {
@@ -137,9 +139,8 @@ class CommunityApiTest {
         String id = "gen-" + UUID.randomUUID();
         Path audio = Files.createDirectories(config.audioDir()).resolve(id + ".wav");
         Files.write(audio, new byte[] {1, 2, 3});
-        AudioCreated event = audioCreated(id, "frank", true, "deletable rain");
-        KafkaBroker.publish(Topics.AUDIO_CREATED, event);
-        Eventually.await(WAIT, "ingested", () -> repository.findById(id).orElse(null));
+        AudioCreated event = ApiCalls.audioCreated(id, "frank", true, "deletable rain", id + ".wav", null);
+        api.publishAndAwait(event);
 
         problem(given().delete("/api/generations/" + id), 401);
         problem(as(user("eve")).delete("/api/generations/" + id), 403);
@@ -339,45 +340,22 @@ class CommunityApiTest {
         problem(given().header("Authorization", "Bearer " + local).get("/api/favorites"), 401);
     }
 
-    // --- helpers ---
+    // --- helpers (the shared ones are in ApiCalls) ---
 
     private String ingest(String user, boolean isPublic, String prompt) {
-        String id = "gen-" + UUID.randomUUID();
-        KafkaBroker.publish(Topics.AUDIO_CREATED, audioCreated(id, user, isPublic, prompt));
-        Eventually.await(WAIT, "ingested " + id, () -> repository.findById(id).orElse(null));
-        return id;
-    }
-
-    private static AudioCreated audioCreated(String id, String user, boolean isPublic, String prompt) {
-        return new AudioCreated(SchemaVersion.CURRENT, id, id, id + ".wav", AudioKind.MUSIC, "music", prompt, 4.0, 32000,
-                user, isPublic, 80, null, null, false, List.of(), Instant.now());
+        return api.ingest(user, isPublic, prompt);
     }
 
     private String user(String name) {
-        return token(name, Set.of("free"));
+        return api.user(name);
     }
 
     private String admin() {
-        return token("admin-" + UUID.randomUUID(), Set.of("creator", "admin"));
-    }
-
-    private String token(String user, Set<String> groups) {
-        Instant now = Instant.now();
-        return Jwt.issuer("soundbox-gateway").audience("soundbox-internal").subject(user)
-                .claim("tier", groups.contains("admin") ? "admin" : "free").groups(groups).issuedAt(now)
-                .expiresAt(now.plusSeconds(60)).claim("jti", UUID.randomUUID().toString()).sign(key());
+        return api.admin();
     }
 
     private PrivateKey key() {
-        try {
-            return KeyUtils.decodePrivateKey(Files.readString(Path.of(privateKeyPath)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static RequestSpecification as(String token) {
-        return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
+        return api.key();
     }
 
     private static long total(RequestSpecification spec, String marker) {
@@ -385,29 +363,7 @@ class CommunityApiTest {
                 .getLong("total");
     }
 
-    private static io.restassured.response.ValidatableResponse problem(io.restassured.response.Response r, int status) {
-        return r.then().statusCode(status).contentType(startsWith("application/problem+json"))
-                .body("status", equalTo(status)).body("detail", org.hamcrest.Matchers.notNullValue());
-    }
-
     private static org.hamcrest.Matcher<Object> not(String text) {
         return org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasToString(containsString(text)));
-    }
-
-    private static ConsumerRecord<String, LibraryEvent> awaitEvent(java.util.function.Predicate<LibraryEvent> p) {
-        List<ConsumerRecord<String, LibraryEvent>> seen = KafkaBroker.readUntil(Topics.LIBRARY_EVENTS,
-                new LibraryEventDeserializer(), r -> r.value() != null && p.test(r.value()), WAIT);
-        ConsumerRecord<String, LibraryEvent> last = seen.get(seen.size() - 1);
-        if (last.value().generationId() != null) {
-            assertThat(last.key()).isEqualTo(last.value().generationId());
-        }
-        return last;
-    }
-
-    private static String marker() {
-        StringBuilder sb = new StringBuilder("mk");
-        UUID.randomUUID().toString().chars().filter(Character::isLetterOrDigit)
-                .forEach(ch -> sb.append((char) ('a' + Character.digit(ch, 16))));
-        return sb.toString();
     }
 }
