@@ -23,6 +23,10 @@ final class PromptEncoder implements AutoCloseable {
     /** T5's context in MusicGen; longer prompts are cut (the gateway allows 500 characters). */
     static final int MAX_TOKENS = 256;
 
+    static {
+        TokenizerNatives.useBundledCpuLibrary();
+    }
+
     private final HuggingFaceTokenizer tokenizer;
     private final OrtSession encoder;
     private final OrtEnvironment env;
