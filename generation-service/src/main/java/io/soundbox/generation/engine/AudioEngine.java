@@ -51,6 +51,14 @@ public interface AudioEngine extends AutoCloseable {
         return Integer.MAX_VALUE;
     }
 
+    /**
+     * Where the engine computes, as {@code GET /models} shows it: {@code cpu} or {@code cuda}; empty while a
+     * neural engine is not loaded (its device is decided when its sessions open). Plain Java engines: cpu.
+     */
+    default java.util.Optional<String> device() {
+        return java.util.Optional.of("cpu");
+    }
+
     /** Accelerator (or, on CPU, heap) memory the loaded engine needs, for the model lifecycle; 0 if none. */
     default long memoryBytes() {
         return 0;

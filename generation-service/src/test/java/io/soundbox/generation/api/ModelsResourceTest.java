@@ -32,7 +32,9 @@ class ModelsResourceTest {
                 .body("models.find { it.id == 'music' }.engine", equalTo("procedural-music"))
                 .body("models.find { it.id == 'audio' }.engine", equalTo("procedural-sfx"))
                 .body("models.find { it.id == 'audio' }.kind", equalTo("sfx"))
-                .body("models.find { it.id == 'music' }.sample_rate", equalTo(32000));
+                .body("models.find { it.id == 'music' }.sample_rate", equalTo(32000))
+                // The procedural engines are plain Java: always on CPU, loaded or not.
+                .body("models.find { it.id == 'music' }.device", equalTo("cpu"));
     }
 
     @Test

@@ -130,8 +130,9 @@ public abstract class NeuralEngine implements AudioEngine {
     }
 
     /** Where the decoder runs, or empty before loading. */
-    public synchronized java.util.Optional<OrtSessions.Device> device() {
-        return java.util.Optional.ofNullable(loaded).map(Loaded::device);
+    @Override
+    public synchronized java.util.Optional<String> device() {
+        return java.util.Optional.ofNullable(loaded).map(l -> l.device().wireName());
     }
 
     @Override

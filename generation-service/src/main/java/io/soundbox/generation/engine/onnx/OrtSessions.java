@@ -15,7 +15,14 @@ import java.util.logging.Logger;
 public final class OrtSessions {
     private static final Logger LOG = Logger.getLogger(OrtSessions.class.getName());
 
-    public enum Device { CUDA, CPU }
+    public enum Device {
+        CUDA, CPU;
+
+        /** As {@code GET /models} shows it. */
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     private final boolean preferGpu;
     private final int intraOpThreads;
@@ -27,6 +34,8 @@ public final class OrtSessions {
     static final long NATIVE_STACK_BYTES = 64L << 20;
 
     private volatile OrtEnvironment env;
+    /** Why the first CUDA attempt failed; null while none has (or none was made). */
+    private volatile String cudaFailure;
 
     /** @param intraOpThreads threads per CPU session; 0 lets ONNX Runtime choose (all cores) */
     public OrtSessions(boolean preferGpu, int intraOpThreads) {
@@ -89,13 +98,48 @@ public final class OrtSessions {
                 gpu.addCUDA(0);
                 return new Opened(env.createSession(file.toString(), gpu), Device.CUDA);
             } catch (OrtException | RuntimeException | UnsatisfiedLinkError e) {
-                LOG.log(Level.FINE, "CUDA unavailable for " + file.getFileName() + ", using CPU", e);
+                noteCudaFailure(file, e);
             }
         }
         try (OrtSession.SessionOptions cpu = baseOptions()) {
             return new Opened(env.createSession(file.toString(), cpu), Device.CPU);
         } catch (OrtException e) {
             throw new ModelInstallException("cannot load " + file + ": " + e.getCode() + " " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Why CUDA could not be used, e.g. {@code libcublasLt.so.12: cannot open shared object file} on a host
+     * with another CUDA major version; empty when it worked or was not tried.
+     */
+    public java.util.Optional<String> cudaFailure() {
+        return java.util.Optional.ofNullable(cudaFailure);
+    }
+
+    /**
+     * An operator who installed the GPU build expects the GPU: its first failure is a warning with the
+     * reason (missing CUDA or cuDNN libraries, no device). The CPU build, the default, cannot do otherwise,
+     * so it says so once at INFO. Later sessions fail the same way and log quietly.
+     */
+    private void noteCudaFailure(Path file, Throwable e) {
+        String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+        boolean first = cudaFailure == null;
+        cudaFailure = reason;
+        if (!first) {
+            LOG.log(Level.FINE, "CUDA unavailable for " + file.getFileName() + ": " + reason);
+        } else if (isGpuBuild()) {
+            LOG.log(Level.WARNING, "CUDA unavailable for " + file.getFileName() + ", running on CPU: " + reason);
+        } else {
+            LOG.log(Level.INFO, "CPU build of ONNX Runtime: models run on CPU (build with -Pgpu for CUDA)");
+        }
+    }
+
+    /** The GPU build lists CUDA among its providers even where CUDA cannot run; the CPU build never does. */
+    private static boolean isGpuBuild() {
+        try {
+            return OrtEnvironment.getAvailableProviders().contains(ai.onnxruntime.OrtProvider.CUDA);
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            return false;
         }
     }
 

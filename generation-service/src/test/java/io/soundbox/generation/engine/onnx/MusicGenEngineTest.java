@@ -31,6 +31,7 @@ class MusicGenEngineTest {
     @Test
     void greedyDecodingFollowsTheKvCacheTheDelayPatternAndTheConditioning(@TempDir Path dir) throws Exception {
         try (MusicGenEngine engine = new MusicGenEngine("musicgen", TinyModels.writeMusicGen(dir), CPU, greedy())) {
+            assertThat(engine.device()).as("decided when the sessions open").isEmpty();
             List<Double> progress = new ArrayList<>();
             PcmBuffer pcm = engine.generate(new GenerationInput("calm piano", 0.2, false, 1), progress::add,
                     CancellationCheck.NEVER);
@@ -50,8 +51,20 @@ class MusicGenEngineTest {
             // 10 frames + 3 delay steps, then EnCodec.
             assertThat(progress).hasSizeGreaterThanOrEqualTo(13).isSorted();
             assertThat(progress.get(progress.size() - 1)).isEqualTo(1.0);
-            assertThat(engine.device()).isPresent();
+            // CPU jar: CUDA fails and says why; GPU jar on a working GPU: no failure, on cuda.
+            assertThat(engine.device()).contains(CPU.cudaFailure().isPresent() ? "cpu" : "cuda");
         }
+    }
+
+    @Test
+    void theTokenizerIsPinnedToItsBundledCpuLibrary(@TempDir Path dir) throws Exception {
+        try (MusicGenEngine engine = new MusicGenEngine("musicgen", TinyModels.writeMusicGen(dir), CPU, greedy())) {
+            engine.load();
+        }
+        // Without it DJL downloads a CUDA tokenizer on GPU hosts (seen failing offline on an H200). The
+        // operator's own setting would win; CI sets none.
+        assertThat(System.getenv(TokenizerNatives.FLAVOR)).as("CI environment").isNull();
+        assertThat(System.getProperty(TokenizerNatives.FLAVOR)).isEqualTo("cpu");
     }
 
     @Test
