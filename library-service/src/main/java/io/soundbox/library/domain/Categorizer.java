@@ -3,14 +3,12 @@ package io.soundbox.library.domain;
 import io.soundbox.events.AudioKind;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Suggests categories for a new library item from its prompt (and, for speech, its voice), scoring
@@ -23,7 +21,6 @@ import java.util.regex.Pattern;
  */
 public final class Categorizer {
     public static final int MAX_CATEGORIES = 5;
-    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private final CategoryCatalog catalog;
 
@@ -68,7 +65,7 @@ public final class Categorizer {
 
     /** Matching categories, best score first, ties in catalog order. */
     static List<String> byScore(Map<String, List<String>> keywords, String prompt) {
-        return INDEXES.computeIfAbsent(keywords, KeywordIndex::new).byScore(Text.of(prompt));
+        return INDEXES.computeIfAbsent(keywords, KeywordIndex::new).byScore(words(prompt));
     }
 
     /**
@@ -79,14 +76,55 @@ public final class Categorizer {
     private static final Map<Map<String, List<String>>, KeywordIndex> INDEXES =
             java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
-    /** A prompt reduced to lower-case words, and the same words joined by single spaces. */
-    private record Text(List<String> words, String joined) {
-        static Text of(String prompt) {
-            String p = prompt == null ? "" : Normalizer.normalize(prompt, Normalizer.Form.NFKC)
-                    .toLowerCase(Locale.ROOT);
-            List<String> words = Arrays.stream(NOT_WORD.split(p)).filter(w -> !w.isEmpty()).toList();
-            return new Text(words, " " + String.join(" ", words) + " ");
+    /**
+     * A prompt reduced to NFKC-normalised lower-case words: maximal runs of letters and numbers (what
+     * {@code [\\p{L}\\p{N}]+} matches), scanned by hand because this runs for every ingested row.
+     */
+    static List<String> words(String prompt) {
+        if (prompt == null) {
+            return List.of();
         }
+        String p = isAscii(prompt) ? prompt : Normalizer.normalize(prompt, Normalizer.Form.NFKC);
+        return splitWords(p.toLowerCase(Locale.ROOT));
+    }
+
+    private static List<String> splitWords(String s) {
+        List<String> out = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            boolean word = isWordChar(cp);
+            if (word && start < 0) {
+                start = i;
+            } else if (!word && start >= 0) {
+                out.add(s.substring(start, i));
+                start = -1;
+            }
+            i += Character.charCount(cp);
+        }
+        if (start >= 0) {
+            out.add(s.substring(start));
+        }
+        return out;
+    }
+
+    private static boolean isWordChar(int cp) {
+        if (cp < 128) {
+            return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+        }
+        int type = Character.getType(cp);
+        return Character.isLetter(cp) || type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
+    }
+
+    /** ASCII is already NFKC: skipping the normaliser saves a copy per prompt. */
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -94,9 +132,18 @@ public final class Categorizer {
      * word sequences and in the glued form) scores 3 when its words occur as whole words (or a single word
      * equals its glued form), else 2 when a one-word keyword of 4+ letters starts a word, else 1 when a
      * keyword of 5+ letters occurs anywhere in the text. A category's score is the sum over its keywords.
+     *
+     * <p>Every lookup is keyed by the first characters of a keyword (or of a phrase's second word), packed
+     * into a long, so a prompt costs a few lookups per character and no substring per candidate; matching
+     * each prompt against every keyword was most of a bulk load's Java time.
      */
     private static final class KeywordIndex {
-        private record Multi(int id, String phrase, String spaced, int gluedLength) {
+        /** A one-word keyword of 4+ characters and the keyword entries (one per category) with that text. */
+        private record Single(String text, List<Integer> ids) {
+        }
+
+        /** A phrase of 2+ words; a partial occurrence counts only when its glued form has 5+ characters. */
+        private record Multi(int id, String[] parts, boolean partialCounts) {
         }
 
         private final List<String> categories = new ArrayList<>();
@@ -105,7 +152,10 @@ public final class Categorizer {
         private final Map<String, List<Integer>> single = new java.util.HashMap<>();
         /** Multi-word keywords by their glued form (a single word may equal it). */
         private final Map<String, List<Integer>> glued = new java.util.HashMap<>();
-        private final List<Multi> multi = new ArrayList<>();
+        /** One-word keywords of 4+ characters by their first three. */
+        private final Map<Long, List<Single>> singleByHead = new java.util.HashMap<>();
+        /** Phrases by the first one (a one-letter second word) or two characters of their second word. */
+        private final Map<Long, List<Multi>> multiByHead = new java.util.HashMap<>();
 
         KeywordIndex(Map<String, List<String>> keywords) {
             List<Integer> owners = new ArrayList<>();
@@ -113,7 +163,7 @@ public final class Categorizer {
                 int category = categories.size();
                 categories.add(e.getKey());
                 for (String keyword : e.getValue()) {
-                    List<String> parts = Arrays.stream(NOT_WORD.split(keyword)).filter(w -> !w.isEmpty()).toList();
+                    List<String> parts = splitWords(keyword);
                     if (parts.isEmpty()) {
                         continue;
                     }
@@ -124,35 +174,49 @@ public final class Categorizer {
                         single.computeIfAbsent(joinedParts, k -> new ArrayList<>()).add(id);
                     } else {
                         glued.computeIfAbsent(joinedParts, k -> new ArrayList<>()).add(id);
-                        String spaced = String.join(" ", parts);
-                        multi.add(new Multi(id, " " + spaced + " ", spaced, joinedParts.length()));
+                        String second = parts.get(1);
+                        multiByHead.computeIfAbsent(key(second, 0, Math.min(2, second.length())),
+                                k -> new ArrayList<>()).add(new Multi(id, parts.toArray(String[]::new),
+                                joinedParts.length() >= 5));
                     }
                 }
             }
+            single.forEach((text, ids) -> {
+                if (text.length() >= 4) {
+                    singleByHead.computeIfAbsent(key(text, 0, 3), k -> new ArrayList<>()).add(new Single(text, ids));
+                }
+            });
             categoryOf = owners.stream().mapToInt(Integer::intValue).toArray();
         }
 
-        List<String> byScore(Text text) {
+        /**
+         * Up to three chars from {@code from}, and their count, in one long. Multiplied by an odd constant
+         * (a bijection, so keys stay distinct): packed chars alone hash into few of HashMap's buckets.
+         */
+        private static long key(String s, int from, int length) {
+            long k = length;
+            for (int i = from; i < from + length; i++) {
+                k = (k << 16) | s.charAt(i);
+            }
+            return k * 0x9E3779B97F4A7C15L;
+        }
+
+        List<String> byScore(List<String> words) {
             int[] keywordScore = new int[categoryOf.length];
-            for (String w : text.words()) {
+            for (int i = 0; i < words.size(); i++) {
+                String w = words.get(i);
                 raise(keywordScore, single.get(w), 3);
                 raise(keywordScore, glued.get(w), 3);
-                for (int end = 4; end < w.length(); end++) {
-                    raise(keywordScore, single.get(w.substring(0, end)), 2);
-                }
-                for (int from = 0; from + 5 <= w.length(); from++) {
-                    for (int end = from + 5; end <= w.length(); end++) {
-                        if (from > 0 || end < w.length()) {
-                            raise(keywordScore, single.get(w.substring(from, end)), 1);
+                scorePartsOfWord(keywordScore, w);
+                if (i > 0) {
+                    for (int n = 1; n <= Math.min(2, w.length()); n++) {
+                        List<Multi> phrases = multiByHead.get(key(w, 0, n));
+                        if (phrases != null) {
+                            for (Multi m : phrases) {
+                                scorePhrase(keywordScore, m, words, i);
+                            }
                         }
                     }
-                }
-            }
-            for (Multi m : multi) {
-                if (text.joined().contains(m.phrase())) {
-                    raise(keywordScore, m.id(), 3);
-                } else if (m.gluedLength() >= 5 && text.joined().contains(m.spaced())) {
-                    raise(keywordScore, m.id(), 1);
                 }
             }
             int[] categoryScore = new int[categories.size()];
@@ -168,6 +232,64 @@ public final class Categorizer {
             // best score first; ties in catalog order (a stable sort of indexes already in that order)
             matched.sort((a, b) -> Integer.compare(categoryScore[b], categoryScore[a]));
             return matched.stream().map(categories::get).toList();
+        }
+
+        /** A one-word keyword that starts the word (2) or lies inside it with 5+ characters (1). */
+        private void scorePartsOfWord(int[] scores, String w) {
+            int length = w.length();
+            for (int at = 0; at + 4 <= length; at++) {
+                List<Single> candidates = singleByHead.get(key(w, at, 3));
+                if (candidates == null) {
+                    continue;
+                }
+                for (Single k : candidates) {
+                    int n = k.text().length();
+                    // longer than the rest of the word, or the whole word (scored 3 already)
+                    if (at + n > length || (at == 0 && n == length) || !w.regionMatches(at, k.text(), 0, n)) {
+                        continue;
+                    }
+                    if (at == 0) {
+                        raise(scores, k.ids(), 2);
+                    } else if (n >= 5) {
+                        raise(scores, k.ids(), 1);
+                    }
+                }
+            }
+        }
+
+        /**
+         * The phrase whose second word starts words[second]: all its words as whole words (3), or its
+         * text inside the prompt's (1): the first word ends the word before, the middle ones are whole
+         * words, the last one starts a word.
+         */
+        private static void scorePhrase(int[] scores, Multi m, List<String> words, int second) {
+            String[] parts = m.parts();
+            int last = second + parts.length - 2;
+            if (last >= words.size()) {
+                return;
+            }
+            String before = words.get(second - 1);
+            if (!before.endsWith(parts[0])) {
+                return;
+            }
+            boolean whole = before.length() == parts[0].length();
+            for (int k = 1; k < parts.length; k++) {
+                String w = words.get(second + k - 1);
+                if (k < parts.length - 1) {
+                    if (!w.equals(parts[k])) {
+                        return;
+                    }
+                } else if (!w.startsWith(parts[k])) {
+                    return;
+                } else {
+                    whole &= w.length() == parts[k].length();
+                }
+            }
+            if (whole) {
+                raise(scores, m.id(), 3);
+            } else if (m.partialCounts()) {
+                raise(scores, m.id(), 1);
+            }
         }
 
         private static void raise(int[] scores, List<Integer> ids, int score) {

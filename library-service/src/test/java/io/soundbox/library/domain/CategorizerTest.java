@@ -104,6 +104,58 @@ class CategorizerTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bad category id");
     }
 
+    /** Each rule of the inverted index on its own, with a catalog small enough to know every score. */
+    private static final java.util.Map<String, List<String>> RULES = rules();
+
+    private static java.util.Map<String, List<String>> rules() {
+        java.util.Map<String, List<String>> m = new java.util.LinkedHashMap<>();
+        m.put("dnb", List.of("drum and bass"));
+        m.put("lofi", List.of("lo fi"));
+        m.put("electronic", List.of("synth"));
+        m.put("storm", List.of("thunder"));
+        m.put("rain", List.of("rain"));
+        m.put("sea", List.of("deep blue sea"));
+        return m;
+    }
+
+    @Test
+    void phrasesMatchAsWholeWordsOrInsideTheTextWhenLongEnough() {
+        assertThat(Categorizer.byScore(RULES, "liquid drum and bass")).containsExactly("dnb");
+        assertThat(Categorizer.byScore(RULES, "drum-and-bass")).containsExactly("dnb");
+        // Inside: the first word ends a word, the last starts one ("drumandbass" has 5+ letters).
+        assertThat(Categorizer.byScore(RULES, "kettledrum and bassline")).containsExactly("dnb");
+        assertThat(Categorizer.byScore(RULES, "drum or bass")).isEmpty();
+        // "lofi" has 4 letters: only whole words, or the glued form, count.
+        assertThat(Categorizer.byScore(RULES, "hello fine day")).isEmpty();
+        assertThat(Categorizer.byScore(RULES, "lo fi")).containsExactly("lofi");
+        assertThat(Categorizer.byScore(RULES, "LOFI")).containsExactly("lofi");
+        // Three words: the middle one must be whole.
+        assertThat(Categorizer.byScore(RULES, "the deep blue sea")).containsExactly("sea");
+        assertThat(Categorizer.byScore(RULES, "indeep blue seashore")).containsExactly("sea");
+        assertThat(Categorizer.byScore(RULES, "deep bluest sea")).isEmpty();
+        assertThat(Categorizer.byScore(RULES, "deep blue")).isEmpty();
+    }
+
+    @Test
+    void oneWordKeywordsScoreByWhereTheyStand() {
+        // whole word 3 > starts a word 2 > inside a word with 5+ letters 1; ties keep catalog order
+        assertThat(Categorizer.byScore(RULES, "thunderstorm synth")).containsExactly("electronic", "storm");
+        assertThat(Categorizer.byScore(RULES, "synthesizer thunder")).containsExactly("storm", "electronic");
+        assertThat(Categorizer.byScore(RULES, "resynth")).containsExactly("electronic");
+        assertThat(Categorizer.byScore(RULES, "rainy")).containsExactly("rain");
+        assertThat(Categorizer.byScore(RULES, "terrain training")).isEmpty();
+        assertThat(Categorizer.byScore(RULES, "")).isEmpty();
+    }
+
+    @Test
+    void wordsAreNormalisedLowerCaseRunsOfLettersAndNumbers() {
+        assertThat(Categorizer.words("Ｌｏ-ﬁ  Ⅻ naïve x², über_drums!")).containsExactly("lo", "fi", "xii", "naïve",
+                "x2", "über", "drums");
+        assertThat(Categorizer.words("  --  ")).isEmpty();
+        assertThat(Categorizer.words(null)).isEmpty();
+        assertThat(Categorizer.words("𝄞music 2024")).containsExactly("music", "2024");
+    }
+
     private static CategoryCatalog parse(String json) throws Exception {
         return CategoryCatalog.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     }
