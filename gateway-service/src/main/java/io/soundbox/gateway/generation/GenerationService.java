@@ -3,6 +3,7 @@ package io.soundbox.gateway.generation;
 import io.soundbox.events.GenerationRequested;
 import io.soundbox.events.JobStatus;
 import io.soundbox.events.SchemaVersion;
+import io.soundbox.events.TimeOrderedIds;
 import io.soundbox.gateway.auth.Caller;
 import io.soundbox.gateway.domain.Tier;
 import io.soundbox.gateway.downstream.DownstreamUnavailableException;
@@ -15,7 +16,6 @@ import io.soundbox.gateway.ratelimit.TierLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -57,7 +57,7 @@ public class GenerationService {
      */
     public GenerationAccepted submit(Caller caller, GenerationOrder order) {
         Instant now = clock.instant();
-        GenerationRequested request = new GenerationRequested(SchemaVersion.CURRENT, UUID.randomUUID().toString(),
+        GenerationRequested request = new GenerationRequested(SchemaVersion.CURRENT, TimeOrderedIds.next(),
                 caller.userId(), caller.tier().wireName(), caller.tier().priority(), order.model(), order.prompt(),
                 order.durationSeconds(), order.loop(), null, now, order.isPublic());
         // Asked before anything is reserved: a refused or unanswerable private order costs nothing.

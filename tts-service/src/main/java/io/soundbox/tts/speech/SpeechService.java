@@ -4,6 +4,7 @@ import io.soundbox.audio.PcmBuffer;
 import io.soundbox.events.AudioCreated;
 import io.soundbox.events.AudioKind;
 import io.soundbox.events.SchemaVersion;
+import io.soundbox.events.TimeOrderedIds;
 import io.soundbox.tts.auth.Caller;
 import io.soundbox.tts.engine.NothingToSpeakException;
 import io.soundbox.tts.engine.SynthesisException;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.time.Clock;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -59,7 +59,7 @@ public class SpeechService {
     public SpeechResult generate(SpeechRequest request, Caller caller) {
         ValidSpeechRequest r = validator.validate(request, caller);
         PcmBuffer pcm = guarded(r.voice(), () -> synthesizer.speak(r.voice(), r.text(), r.options()));
-        String genId = UUID.randomUUID().toString();
+        String genId = TimeOrderedIds.next();
         String filename = (r.saveToLibrary() ? SAVED_PREFIX : UNSAVED_PREFIX) + genId + ".wav";
         Path written;
         try {
