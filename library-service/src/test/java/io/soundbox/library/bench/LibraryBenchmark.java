@@ -34,11 +34,14 @@ import java.util.Set;
  * own ingestion code (categoriser, upsert, FTS and category triggers) in batches, then times searches
  * through the library browser and radio "next" calls, and prints one summary line.
  *
- * <p>Arguments (all optional): rows (1000000), batch size (5000), searches (2000), radio calls (2000),
- * database file (target/bench/library.db). Deterministic data (fixed seed), single-threaded.
+ * <p>Arguments (all optional): rows (1000000), batch size (10000, the Kafka consumer's largest batch),
+ * searches (2000), radio calls (2000),
+ * database file (target/bench/library.db). Deterministic data (fixed seed); one thread stores and searches, another
+ * makes the next events.
  */
 public final class LibraryBenchmark {
     private static final int USERS = 10_000;
+    private static final boolean RANDOM_IDS = "random".equals(System.getProperty("bench.ids"));
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
     /** Words prompts are made of: categories' keywords plus everyday words, as people write prompts. */
     private static final String[] FILLER = ("with a and the in of for over under soft loud slow fast warm cold "
@@ -48,13 +51,17 @@ public final class LibraryBenchmark {
 
     public static void main(String[] args) throws Exception {
         int rows = arg(args, 0, 1_000_000);
-        int batch = arg(args, 1, 5_000);
+        int batch = arg(args, 1, 10_000);
         int searches = arg(args, 2, 2_000);
         int radioCalls = arg(args, 3, 2_000);
         Path file = Path.of(args.length > 4 ? args[4] : "target/bench/library.db").toAbsolutePath();
         Files.createDirectories(file.getParent());
+        // -Dbench.reuse=true: time searches and radio on the file a previous run loaded (no ingestion)
+        boolean reuse = Boolean.getBoolean("bench.reuse") && Files.exists(file);
         for (String suffix : List.of("", "-wal", "-shm")) {
-            Files.deleteIfExists(Path.of(file + suffix));
+            if (!reuse) {
+                Files.deleteIfExists(Path.of(file + suffix));
+            }
         }
         CategoryCatalog catalog = CategoryCatalog.loadDefault();
         List<String> vocabulary = vocabulary(catalog);
@@ -63,7 +70,7 @@ public final class LibraryBenchmark {
             GenerationRepository repository = new GenerationRepository(db);
             GenerationIngestor ingestor = new GenerationIngestor(new Categorizer(catalog), repository);
 
-            double[] ingest = ingest(ingestor, rows, batch, vocabulary);
+            double[] ingest = reuse ? new double[] {Double.NaN, Double.NaN} : ingest(ingestor, rows, batch, vocabulary);
             double ingestPerSecond = ingest[0];
             System.err.printf(Locale.ROOT, "ingested %,d rows at %,.0f rows/s into %s (%,d MB)%n", rows,
                     ingestPerSecond, file, Files.size(file) / (1024 * 1024));
@@ -88,22 +95,40 @@ public final class LibraryBenchmark {
         }
     }
 
-    /** Rows per second of wall time and of this thread's CPU time. */
-    private static double[] ingest(GenerationIngestor ingestor, int rows, int batch, List<String> vocabulary) {
-        Random random = new Random(42);
-        Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
+    /**
+     * Rows per second of wall time and of this thread's CPU time. Events are made on a second thread, at
+     * most two batches ahead, as the Kafka client decodes the next records on its poll thread while the
+     * consumer stores a batch: the rate is the library's, not the load generator's.
+     */
+    private static double[] ingest(GenerationIngestor ingestor, int rows, int batch, List<String> vocabulary)
+            throws InterruptedException {
+        java.util.concurrent.BlockingQueue<List<AudioCreated>> ready = new java.util.concurrent.ArrayBlockingQueue<>(2);
+        Thread producer = new Thread(() -> {
+            Random random = new Random(42);
+            Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
+            try {
+                for (int from = 0; from < rows; from += batch) {
+                    List<AudioCreated> events = new ArrayList<>(batch);
+                    for (int i = from; i < Math.min(rows, from + batch); i++) {
+                        events.add(event(i, random, vocabulary, t0));
+                    }
+                    ready.put(events);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "bench-events");
+        producer.setDaemon(true);
+        producer.start();
         long start = System.nanoTime();
         long cpuStart = CPU.getCurrentThreadCpuTime();
         long storeCpu = 0;
-        List<AudioCreated> events = new ArrayList<>(batch);
-        for (int i = 0; i < rows; i++) {
-            events.add(event(i, random, vocabulary, t0));
-            if (events.size() == batch || i == rows - 1) {
-                long c = CPU.getCurrentThreadCpuTime();
-                ingestor.storeAll(events);
-                storeCpu += CPU.getCurrentThreadCpuTime() - c;
-                events.clear();
-            }
+        for (int stored = 0; stored < rows; ) {
+            List<AudioCreated> events = ready.take();
+            long c = CPU.getCurrentThreadCpuTime();
+            ingestor.storeAll(events);
+            storeCpu += CPU.getCurrentThreadCpuTime() - c;
+            stored += events.size();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpu = (CPU.getCurrentThreadCpuTime() - cpuStart) / 1e9;
@@ -124,12 +149,17 @@ public final class LibraryBenchmark {
             prompt.append(random.nextInt(3) == 0 ? FILLER[random.nextInt(FILLER.length)]
                     : vocabulary.get(random.nextInt(vocabulary.size())));
         }
-        String id = String.format(Locale.ROOT, "bench-%08d", i);
+        // As the services name them: a time-ordered UUID (version 7) job id, <id>.wav and <id>.png, arriving
+        // roughly in creation order. -Dbench.ids=random uses version 4 ids, as before TimeOrderedIds.
+        Instant createdAt = t0.plusSeconds(i);
+        String id = RANDOM_IDS ? new java.util.UUID(random.nextLong(), random.nextLong()).toString()
+                : io.soundbox.events.TimeOrderedIds.of(createdAt, random);
         String model = kind == AudioKind.MUSIC ? "music" : kind == AudioKind.SFX ? "audio" : "voice";
+        String spectrogram = kind == AudioKind.SPEECH ? null : id + ".png";
         return new AudioCreated(SchemaVersion.CURRENT, id, id, id + ".wav", kind, model, prompt.toString(),
                 1 + random.nextInt(120), 32000, "user-" + random.nextInt(USERS), random.nextInt(100) < 85,
-                40 + random.nextInt(60), null, kind == AudioKind.SPEECH ? "en_US-lessac-medium" : null, false,
-                List.of(), t0.plusSeconds(i));
+                40 + random.nextInt(60), spectrogram, kind == AudioKind.SPEECH ? "en_US-lessac-medium" : null, false,
+                List.of(), createdAt);
     }
 
     /**
