@@ -73,7 +73,8 @@ public class GenerationIngestor {
      * @throws InvalidEventException for an event that can never be stored
      */
     public GenerationRepository.Outcome store(AudioCreated event) {
-        return repository.upsertAll(List.of(toGeneration(event, clock.instant()))).get(0);
+        validate(event);
+        return repository.upsertAll(List.of(toRow(event, clock.instant()))).get(0);
     }
 
     /**
@@ -82,12 +83,10 @@ public class GenerationIngestor {
      * @throws InvalidEventException when any event can never be stored; nothing is stored then
      */
     public List<GenerationRepository.Outcome> storeAll(List<AudioCreated> events) {
-        Instant now = clock.instant();
-        List<Generation> rows = new ArrayList<>(events.size());
         for (AudioCreated e : events) {
-            rows.add(toGeneration(e, now));
+            validate(e);
         }
-        return repository.upsertAll(rows);
+        return repository.upsertAll(RowsAhead.of(events, this::toRow, clock.instant()));
     }
 
     /** What became of one event of a batch: stored (with its outcome) or rejected (with the reason). */
@@ -103,17 +102,18 @@ public class GenerationIngestor {
      * stores nothing (the whole batch is then delivered again, which the upsert makes harmless).
      */
     public List<Stored> storeEach(List<AudioCreated> events) {
-        Instant now = clock.instant();
-        List<Generation> rows = new ArrayList<>(events.size());
+        List<AudioCreated> valid = new ArrayList<>(events.size());
         String[] rejections = new String[events.size()];
         for (int i = 0; i < events.size(); i++) {
             try {
-                rows.add(toGeneration(events.get(i), now));
+                validate(events.get(i));
+                valid.add(events.get(i));
             } catch (InvalidEventException e) {
                 rejections[i] = e.getMessage();
             }
         }
-        List<GenerationRepository.Outcome> outcomes = repository.upsertAll(rows);
+        List<GenerationRepository.Outcome> outcomes = repository.upsertAll(RowsAhead.of(valid, this::toRow,
+                clock.instant()));
         List<Stored> out = new ArrayList<>(events.size());
         int next = 0;
         for (int i = 0; i < events.size(); i++) {
@@ -123,7 +123,8 @@ public class GenerationIngestor {
         return out;
     }
 
-    Generation toGeneration(AudioCreated e, Instant now) {
+    /** What makes an event unstorable, checked before anything is written. */
+    static void validate(AudioCreated e) {
         String id = e.generationId().trim();
         if (id.isEmpty() || id.length() > MAX_ID_LENGTH || id.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidEventException("generation id must be 1-" + MAX_ID_LENGTH
@@ -141,6 +142,12 @@ public class GenerationIngestor {
         if (e.sampleRate() < 0) {
             throw new InvalidEventException("sample rate of " + id + " is negative: " + e.sampleRate());
         }
+    }
+
+    /** The row of a valid event: categorised, clamped, trimmed. Runs on the row converter thread too. */
+    Generation toRow(AudioCreated e, Instant now) {
+        String id = e.generationId().trim();
+        String filename = e.filename().trim();
         String prompt = e.prompt() == null ? "" : e.prompt().strip();
         if (prompt.length() > MAX_PROMPT_LENGTH) {
             prompt = prompt.substring(0, MAX_PROMPT_LENGTH);

@@ -121,6 +121,49 @@ class GenerationIngestorTest {
                 io.soundbox.library.domain.LibrarySort.RECENT, null, null)).total()).isEqualTo(119);
     }
 
+    @Test
+    void aLargeBatchIsConvertedAheadAndStoredInOrder() {
+        int n = RowsAhead.MIN_ROWS + 7 * RowsAhead.CHUNK + 13; // converted on the helper thread, many chunks
+        List<AudioCreated> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            batch.add(event("L" + i, "L" + i + ".wav", AudioKind.MUSIC, "music",
+                    (i % 2 == 0 ? "lofi piano " : "epic orchestral ") + i));
+        }
+        batch.set(17, event("bad1", "../x.wav", AudioKind.MUSIC, "music", "never"));
+        batch.set(n - 2, event("bad2", "a/b.wav", AudioKind.MUSIC, "music", "never"));
+        batch.set(1_100, event("L3", "L3-retry.wav", AudioKind.MUSIC, "music", "lofi piano 3"));
+
+        List<GenerationIngestor.Stored> stored = ingestor.storeEach(batch);
+
+        assertThat(stored).hasSize(n);
+        assertThat(stored.get(17).rejected()).isTrue();
+        assertThat(stored.get(n - 2).rejected()).isTrue();
+        assertThat(stored.get(3).outcome()).isEqualTo(GenerationRepository.Outcome.INSERTED);
+        assertThat(stored.get(1_100).outcome()).isEqualTo(GenerationRepository.Outcome.UPDATED);
+        assertThat(stored.get(n - 1).event().generationId()).isEqualTo("L" + (n - 1));
+        assertThat(stored).filteredOn(s -> s.outcome() == GenerationRepository.Outcome.INSERTED).hasSize(n - 3);
+        assertThat(repository.findById("L3").orElseThrow().filename()).isEqualTo("L3-retry.wav");
+        // rows of late chunks carry their own prompt and categories, not a neighbour's
+        Generation late = repository.findById("L" + (n - 1)).orElseThrow();
+        assertThat(late.prompt()).isEqualTo((n - 1) % 2 == 0 ? "lofi piano " + (n - 1) : "epic orchestral " + (n - 1));
+        assertThat(late.categories()).contains((n - 1) % 2 == 0 ? "lofi" : "orchestral");
+        assertThat(repository.findById("L" + (n - 3)).orElseThrow().categories())
+                .contains((n - 3) % 2 == 0 ? "lofi" : "orchestral");
+    }
+
+    @Test
+    void aLargeBatchWithAnUnstorableEventStoresNothingThroughStoreAll() {
+        List<AudioCreated> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < RowsAhead.MIN_ROWS + 500; i++) {
+            batch.add(event("A" + i, "A" + i + ".wav", AudioKind.SFX, "audio", "boom " + i));
+        }
+        batch.set(1_400, event("A1400", "../../a.wav", AudioKind.SFX, "audio", "boom"));
+
+        assertThatThrownBy(() -> ingestor.storeAll(batch)).isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("../../a.wav");
+        assertThat(repository.findById("A0")).isEmpty();
+    }
+
     static AudioCreated event(String id, String filename, AudioKind kind, String model, String prompt) {
         return new AudioCreated(SchemaVersion.CURRENT, id, id, filename, kind, model, prompt, 3.0, 32000, "u1", true,
                 77, id + ".png", null, false, List.of(), Instant.parse("2024-05-31T09:00:00Z"));
