@@ -3,7 +3,7 @@
 # library-service on SQLite: loads N generated rows (default 1,000,000) into a fresh SQLite file
 # (library-service/target/bench/library.db, same URL settings as the service: WAL, synchronous=NORMAL,
 # IMMEDIATE transactions) through the service's own ingestion code (categoriser, upsert, FTS5 and category
-# triggers) in batches of 5,000, then times searches (1-3 words, the last as a prefix, relevance order,
+# triggers) in batches of 10,000, then times searches (1-3 words, the last as a prefix, relevance order,
 # page 1 of 20, with total), a quarter as many within one user's items (~100 each, as that user), and
 # radio "next 3" calls for 200 listener sessions, one thread. Prints:
 #   library: rows=N ingest_per_s=X search_p50_ms=X search_p99_ms=X radio_next_p99_ms=X
@@ -14,7 +14,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../../.." && pwd)"
 
-rows=1000000 batch=5000 searches=2000 radio=2000
+rows=1000000 batch=10000 searches=2000 radio=2000
 while [ "$#" -gt 0 ]; do
   case "$1" in
     --rows) rows="$2"; shift 2 ;;
