@@ -35,6 +35,9 @@ final class LibraryListSql {
         this.query = query;
     }
 
+    /** The search index's columns that user words search (FTS5 column set). */
+    static final String TEXT_COLUMNS = "{prompt category}";
+
     static LibraryListSql of(LibraryQuery q, String columns) {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
@@ -42,10 +45,13 @@ final class LibraryListSql {
         if (q.match() != null) {
             from = "generations_fts JOIN generations g ON g.seq = generations_fts.rowid";
             conditions.add("generations_fts MATCH ?");
-            // Within one user's items the index itself narrows to the user's (migration V6): the user's
-            // token is ANDed to the words. The exact user_id condition below stays.
-            params.add(q.userId() == null ? q.match().expression()
-                    : "(" + q.match().expression() + ") AND owner_key : \"" + ownerToken(q.userId()) + "\"");
+            // The words search the text columns only: owner_key holds tokens such as u757365722d31, which a
+            // searched word or prefix ("u75") must not match. Within one user's items the index itself
+            // narrows to the user's (migration V6): the user's token is ANDed to the words. The exact
+            // user_id condition below stays.
+            String words = TEXT_COLUMNS + " : (" + q.match().expression() + ")";
+            params.add(q.userId() == null ? words
+                    : words + " AND owner_key : \"" + ownerToken(q.userId()) + "\"");
         }
         visibility(q.viewer(), "g", conditions, params);
         if (q.publicOnly() != null) {

@@ -202,6 +202,23 @@ class GenerationRepositoryTest {
         exec("INSERT INTO generations_fts (generations_fts, rank) VALUES ('integrity-check', 1)");
     }
 
+    @Test
+    void searchedWordsNeverMatchTheOwnerTokensOfTheIndex() {
+        // user-1's token is u757365722d31: before words were scoped to the text columns, "u75" (a prefix)
+        // matched every item of every user whose id starts with "u", and the full token that user's items.
+        repository.upsertAll(List.of(owned("p1", "user-1", "calm piano", true, 1),
+                owned("p2", "user-2", "u2 live", true, 2)));
+        String token = LibraryListSql.ownerToken("user-1");
+
+        assertThat(ids(search("u75"))).isEmpty();
+        assertThat(ids(search(token))).isEmpty();
+        assertThat(ids(search("u2"))).containsExactly("p2"); // a word of the prompt still matches
+        assertThat(ids(repository.list(within("user-1", token, io.soundbox.library.auth.Caller.anonymous()))))
+                .isEmpty();
+        assertThat(ids(repository.list(within("user-1", "pia", io.soundbox.library.auth.Caller.anonymous()))))
+                .containsExactly("p1");
+    }
+
     private static LibraryQuery within(String user, String text, io.soundbox.library.auth.Caller viewer) {
         return new LibraryQuery(1, 10, null, Fts5Query.parse(text).orElseThrow(), LibrarySort.RELEVANCE, user, null,
                 viewer, null, null, null);
