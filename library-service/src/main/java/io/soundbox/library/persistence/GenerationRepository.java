@@ -361,6 +361,15 @@ public class GenerationRepository {
         }
     }
 
+    /**
+     * The MATCH expression of a user's search: the words, within the text columns of the search index
+     * (prompt and category). owner_key holds tokens such as {@code u757365722d31}, which a searched word or
+     * prefix must not match (V6).
+     */
+    public static String textMatch(io.soundbox.library.search.Fts5Query words) {
+        return "{prompt category} : (" + words.expression() + ")";
+    }
+
     /** Reads generations with a statement that selects {@link #COLUMNS} from {@code generations g}. */
     public static List<Generation> readAll(Connection c, String sql, Object... args) throws SQLException {
         List<Generation> out = new ArrayList<>();

@@ -35,9 +35,6 @@ final class LibraryListSql {
         this.query = query;
     }
 
-    /** The search index's columns that user words search (FTS5 column set). */
-    static final String TEXT_COLUMNS = "{prompt category}";
-
     static LibraryListSql of(LibraryQuery q, String columns) {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
@@ -49,7 +46,7 @@ final class LibraryListSql {
             // searched word or prefix ("u75") must not match. Within one user's items the index itself
             // narrows to the user's (migration V6): the user's token is ANDed to the words. The exact
             // user_id condition below stays.
-            String words = TEXT_COLUMNS + " : (" + q.match().expression() + ")";
+            String words = GenerationRepository.textMatch(q.match());
             params.add(q.userId() == null ? words
                     : words + " AND owner_key : \"" + ownerToken(q.userId()) + "\"");
         }

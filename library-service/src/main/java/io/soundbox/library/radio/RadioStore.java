@@ -142,11 +142,11 @@ public class RadioStore {
 
     /** The best public matches of a search. */
     public List<Generation> matching(Fts5Query match, AudioKind kind) {
-        List<Object> args = new ArrayList<>(List.of(match.expression()));
+        List<Object> args = new ArrayList<>(List.of(GenerationRepository.textMatch(match)));
         args.addAll(List.of(kindArgs(kind)));
         return pool("SELECT " + GenerationRepository.COLUMNS + " FROM generations_fts JOIN generations g"
                 + " ON g.seq = generations_fts.rowid WHERE generations_fts MATCH ? AND g.is_public = 1"
-                + kindFilter(kind) + " ORDER BY bm25(generations_fts, 2.0, 1.0) LIMIT " + POOL, args.toArray());
+                + kindFilter(kind) + " ORDER BY bm25(generations_fts, 2.0, 1.0, 0.0) LIMIT " + POOL, args.toArray());
     }
 
     private List<Generation> pool(String sql, Object... args) {

@@ -57,6 +57,16 @@ class RadioStoreTest {
     }
 
     @Test
+    void aSearchStationMatchesTheTextNotTheOwnerTokens() {
+        // every sample belongs to user-1, whose index token is u757365722d31
+        assertThat(store.matching(io.soundbox.library.search.Fts5Query.parse("u75").orElseThrow(), null)).isEmpty();
+        assertThat(store.matching(io.soundbox.library.search.Fts5Query.parse("tun").orElseThrow(), AudioKind.MUSIC))
+                .hasSize(20).allMatch(Generation::isPublic);
+        assertThat(store.matching(io.soundbox.library.search.Fts5Query.parse("rain").orElseThrow(), null))
+                .extracting(Generation::id).containsExactly("s0");
+    }
+
+    @Test
     void aSessionIsNotGivenTheSameTrackAgainUntilTheStationIsExhausted() {
         RadioService radio = new RadioService(store, new ListenerHistory(10, 50), Clock.systemUTC());
         RadioStation lofi = RadioStation.parse("lofi").orElseThrow();
