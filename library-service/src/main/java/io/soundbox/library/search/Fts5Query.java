@@ -90,10 +90,22 @@ public final class Fts5Query {
 
     /** The MATCH expression, e.g. {@code "lofi" "pian"*}. */
     public String expression() {
+        return expression(null, word -> false);
+    }
+
+    /**
+     * The MATCH expression with the words that {@code scoped} picks limited to a column set, e.g.
+     * {@code "lofi" {prompt category} : "urb"*}. A column filter costs FTS5 a look at every match's
+     * positions, so it is worth applying only to the words that need it.
+     */
+    public String expression(String columnSet, java.util.function.Predicate<String> scoped) {
         StringBuilder sb = new StringBuilder();
         for (int t = 0; t < terms.size(); t++) {
             if (t > 0) {
                 sb.append(' ');
+            }
+            if (scoped.test(terms.get(t))) {
+                sb.append(columnSet).append(" : ");
             }
             // Words never hold a quote; doubling is FTS5's escape and keeps this safe if that ever changes.
             sb.append('"').append(terms.get(t).replace("\"", "\"\"")).append('"');

@@ -212,7 +212,15 @@ class GenerationRepositoryTest {
 
         assertThat(ids(search("u75"))).isEmpty();
         assertThat(ids(search(token))).isEmpty();
+        assertThat(ids(search("Ü75"))).as("FTS5 folds accents and case").isEmpty();
         assertThat(ids(search("u2"))).containsExactly("p2"); // a word of the prompt still matches
+        assertThat(ids(search("calm u"))).isEmpty(); // "u" is the word u, not a prefix
+        // only words that fold to a leading u carry the (costly) column filter
+        assertThat(GenerationRepository.couldMatchAnOwnerToken("u75")).isTrue();
+        assertThat(GenerationRepository.couldMatchAnOwnerToken("Úrban")).isTrue();
+        assertThat(GenerationRepository.couldMatchAnOwnerToken("rain")).isFalse();
+        assertThat(GenerationRepository.textMatch(io.soundbox.library.search.Fts5Query.parse("calm u75").orElseThrow()))
+                .isEqualTo("\"calm\" {prompt category} : \"u75\"*");
         assertThat(ids(repository.list(within("user-1", token, io.soundbox.library.auth.Caller.anonymous()))))
                 .isEmpty();
         assertThat(ids(repository.list(within("user-1", "pia", io.soundbox.library.auth.Caller.anonymous()))))
