@@ -31,7 +31,8 @@ public abstract class NeuralEngine implements AudioEngine {
     private final java.nio.file.Path dir;
     private final OrtSessions sessions;
     protected final NeuralSettings settings;
-    private Loaded loaded;
+    /** Written under the engine's lock; volatile so that GET /models reads it without waiting for a generation. */
+    private volatile Loaded loaded;
 
     protected NeuralEngine(String name, ModelLayout layout, java.nio.file.Path dir, OrtSessions sessions,
             NeuralSettings settings) {
@@ -129,9 +130,9 @@ public abstract class NeuralEngine implements AudioEngine {
         return loaded != null;
     }
 
-    /** Where the decoder runs, or empty before loading. */
+    /** Where the decoder runs, or empty before loading. Lock-free: a generation holds the lock for minutes. */
     @Override
-    public synchronized java.util.Optional<String> device() {
+    public java.util.Optional<String> device() {
         return java.util.Optional.ofNullable(loaded).map(l -> l.device().wireName());
     }
 

@@ -57,6 +57,34 @@ class MusicGenEngineTest {
     }
 
     @Test
+    void theDeviceIsReadWhileAGenerationRuns(@TempDir Path dir) throws Exception {
+        try (MusicGenEngine engine = new MusicGenEngine("musicgen", TinyModels.writeMusicGen(dir), CPU, greedy())) {
+            engine.load();
+            java.util.concurrent.CountDownLatch generating = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            Thread job = new Thread(() -> engine.generate(new GenerationInput("calm piano", 0.2, false, 1), f -> {
+                generating.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, CancellationCheck.NEVER));
+            job.start();
+            try {
+                assertThat(generating.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                // GET /models asks this while the job holds the engine (minutes on real weights)
+                java.util.concurrent.CompletableFuture<java.util.Optional<String>> device =
+                        java.util.concurrent.CompletableFuture.supplyAsync(engine::device);
+                assertThat(device.get(5, java.util.concurrent.TimeUnit.SECONDS)).isPresent();
+            } finally {
+                release.countDown();
+                job.join(10_000);
+            }
+        }
+    }
+
+    @Test
     void theTokenizerIsPinnedToItsBundledCpuLibrary(@TempDir Path dir) throws Exception {
         try (MusicGenEngine engine = new MusicGenEngine("musicgen", TinyModels.writeMusicGen(dir), CPU, greedy())) {
             engine.load();
