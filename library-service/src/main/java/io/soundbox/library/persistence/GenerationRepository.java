@@ -362,6 +362,12 @@ public class GenerationRepository {
     }
 
     /**
+     * Relevance of a search match (lower is better): a match in the prompt weighs twice one in the
+     * categories; the owner column, which only narrows a search to one user's items, weighs nothing.
+     */
+    public static final String RELEVANCE = "bm25(generations_fts, 2.0, 1.0, 0.0)";
+
+    /**
      * The MATCH expression of a user's search: the words, in the text columns of the search index (prompt
      * and category). owner_key holds tokens such as {@code u757365722d31} (V6), which a searched word or
      * prefix such as "u75" must not match; only a word that starts with u once FTS5 has folded its case and

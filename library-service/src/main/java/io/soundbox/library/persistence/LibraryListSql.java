@@ -152,7 +152,7 @@ final class LibraryListSql {
      */
     String searchPage() {
         String score = query.sort() == LibrarySort.RELEVANCE
-                ? "bm25(generations_fts, 2.0, 1.0, 0.0)" : "0";
+                ? GenerationRepository.RELEVANCE : "0";
         // The window is ordered and cut carrying only seq and score; the columns of the page's rows alone
         // are read afterwards (sorting a thousand whole rows cost more than ranking them).
         return "WITH hits AS MATERIALIZED (SELECT generations_fts.rowid AS hit_seq, " + score + " AS score, "

@@ -146,7 +146,7 @@ public class RadioStore {
         args.addAll(List.of(kindArgs(kind)));
         return pool("SELECT " + GenerationRepository.COLUMNS + " FROM generations_fts JOIN generations g"
                 + " ON g.seq = generations_fts.rowid WHERE generations_fts MATCH ? AND g.is_public = 1"
-                + kindFilter(kind) + " ORDER BY bm25(generations_fts, 2.0, 1.0, 0.0) LIMIT " + POOL, args.toArray());
+                + kindFilter(kind) + " ORDER BY " + GenerationRepository.RELEVANCE + " LIMIT " + POOL, args.toArray());
     }
 
     private List<Generation> pool(String sql, Object... args) {
