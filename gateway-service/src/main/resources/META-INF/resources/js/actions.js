@@ -3,7 +3,7 @@ import { api, downloadUrl } from './api.js';
 import { el, button, iconButton, icon, setIcon, modal, toast, fail, duration } from './ui.js';
 import { player } from './player.js';
 
-// The original's feedback reasons per kind (SEED-REFERENCE.md "Categories and feedback").
+// The original's feedback reasons per kind (docs/architecture.md "Categories and feedback").
 export const REASONS = {
   music: { up: ['catchy', 'quality', 'creative', 'matches', 'mood', 'relaxing', 'loops_well', 'useful'],
     down: ['wrong_mood', 'too_repetitive', 'bad_loop', 'too_busy', 'too_simple', 'jarring', 'low_quality', 'inappropriate'] },

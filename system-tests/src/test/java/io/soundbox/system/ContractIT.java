@@ -15,7 +15,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every path of the original Sound Box (../shared/SEED-REFERENCE.md), called through the running gateway
+ * Every path of the original Sound Box (docs/api.md), called through the running gateway
  * with the original's method, body and caller, checking the status and the names and types of the fields
  * a client written for the original reads. Ours may add fields; none of these may go missing.
  *

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api")
 public class ProxyResource {
-    /** library-service's paths (SEED-REFERENCE.md), each with everything below it. */
+    /** library-service's paths, each with everything below it. */
     static final String LIBRARY = "{path: (?:library|generations|vote|favorites|playlists|track|trending"
             + "|most-played|stats|history|radio|categories|my-generations|graphlings|admin/moderation"
             + "|admin/moderate)(?:/.*)?}";
@@ -167,7 +167,7 @@ public class ProxyResource {
                 "library-unavailable", LIBRARY_DOWN, signed ? links::sign : null, rewriteMaxBytes);
     }
 
-    /** Moderation and choosing Graphlings' sources are for admins (SEED-REFERENCE). */
+    /** Moderation and choosing Graphlings' sources are for admins, as in the original. */
     static boolean adminOnly(String method, String path) {
         if (path == null) {
             return false;

@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * An authenticated user of the API. {@code admin} is the role that opens admin endpoints; an admin
- * also gets the admin tier's limits (DESIGN.md: unlimited unless configured). {@code adult} accounts
- * skip the content filter on prompts (SEED-REFERENCE); everyone else, children and guests included,
+ * also gets the admin tier's limits (unlimited unless configured). {@code adult} accounts
+ * skip the content filter on prompts (as in the original); everyone else, children and guests included,
  * is filtered. {@code emailVerified} is false only when the accounts service says so
  * ({@code email_verified: false}); local callers, guests included, count as verified.
  */

@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Reads a Valnet user (the introspection answer, or a verified JWT's claims) as a {@link Caller}.
  * Accepts the architecture document's shape {@code {user_id, tier, permissions}} and the original
- * accounts service's user JSON (SEED-REFERENCE "Tier from the accounts user"): {@code id},
+ * accounts service's user JSON (docs/architecture.md "Tiers"): {@code id},
  * {@code is_admin}, {@code subscription_tier}/{@code tier} with its aliases, else
  * {@code subscription}/{@code plan} as a string or as an object whose status is active or trialing;
  * optionally wrapped in {@code {"user": {...}}}. A user with no recognisable subscription is free.

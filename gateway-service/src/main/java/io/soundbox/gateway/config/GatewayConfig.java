@@ -218,7 +218,7 @@ public interface GatewayConfig {
         Duration generationWindow();
 
         /**
-         * Per-tier overrides of DESIGN.md's numbers, e.g. {@code soundbox.limits.tiers.free.per-hour=5};
+         * Per-tier overrides of the tier table's numbers, e.g. {@code soundbox.limits.tiers.free.per-hour=5};
          * a negative number means unlimited. Keys are tier names (admin, creator, premium, supporter, free).
          */
         Map<String, TierOverride> tiers();
@@ -385,7 +385,7 @@ public interface GatewayConfig {
     }
 
     interface Queue {
-        /** Aura skip prices as maxSeconds:cost bands and *:cost for longer jobs (DESIGN.md's 1/3/5/10/15). */
+        /** Aura skip prices as maxSeconds:cost bands and *:cost for longer jobs (by default 1/3/5/10/15). */
         @WithDefault("10:1,30:3,60:5,120:10,*:15")
         List<String> skipPrices();
 

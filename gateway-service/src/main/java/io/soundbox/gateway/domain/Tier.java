@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Subscription tiers with the numbers of the original Sound Box (DESIGN.md). Admin has no limits.
+ * Subscription tiers with the numbers of the original Sound Box (docs/architecture.md "Tiers"). Admin has no limits.
  * Priority 0 is served first by generation-service's scheduler.
  */
 public enum Tier {

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * What skipping the queue costs in Aura, by the job's duration (DESIGN.md: 1/3/5/10/15 Aura for
+ * What skipping the queue costs in Aura, by the job's duration (by default 1/3/5/10/15 Aura for
  * 1-10/11-30/31-60/61-120/121+ s). Configured as {@code maxSeconds:cost} bands plus {@code *:cost}
  * for everything longer, e.g. {@code 10:1,30:3,60:5,120:10,*:15}.
  */

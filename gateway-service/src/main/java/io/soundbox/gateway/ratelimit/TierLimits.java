@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * The limits in force per tier: DESIGN.md's table (held by {@link Tier}) with the operator's overrides
+ * The limits in force per tier: the tier table of docs/architecture.md (held by {@link Tier}) with the operator's overrides
  * from {@code soundbox.limits.tiers.<tier>.*} on top. A negative override means unlimited.
  */
 public final class TierLimits {

@@ -22,7 +22,7 @@ public interface GenerationConfig {
 
     Generation generation();
 
-    /** The scheduler's numbers (DESIGN.md "Scheduler"). */
+    /** The scheduler's numbers (docs/architecture.md "Scheduler"). */
     Scheduler scheduler();
 
     /** Model lifecycle: memory checks, idle unload, preload. */

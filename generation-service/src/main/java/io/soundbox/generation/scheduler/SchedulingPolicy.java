@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * The numbers of the scheduler (DESIGN.md "Scheduler"; every one is configuration).
+ * The numbers of the scheduler (docs/architecture.md "Scheduler"; every one is configuration).
  *
  * @param affinityLimit   consecutive jobs the loaded model is preferred over a better job for another model
  * @param starvationMs    a job waiting longer than this forces a switch to its model

@@ -30,7 +30,7 @@ public enum ModelId {
     }
 
     /**
-     * Parses an API model name, accepting the aliases of DESIGN.md: {@code sfx} for {@code audio} and
+     * Parses an API model name, accepting the documented aliases: {@code sfx} for {@code audio} and
      * {@code magnet} for {@code magnet-music}.
      */
     public static Optional<ModelId> parse(String name) {

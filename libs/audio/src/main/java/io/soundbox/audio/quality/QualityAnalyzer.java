@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The original Sound Box's quality rules, check by check (SEED-REFERENCE "Quality analysis"):
+ * The original Sound Box's quality rules, check by check (docs/architecture.md "Quality analysis"):
  * clipping (more than 5 % of samples beyond 0.98: {@code max(0, 100 - ratio*300)}), level (RMS under
  * 0.005: 40), high-frequency noise (mean magnitude above 14 kHz over the overall mean above 0.5:
  * {@code max(0, 100 - ratio*100)}), spectral flatness above 0.7 ({@code 100 - flatness*100}); the score is
