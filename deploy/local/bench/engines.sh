@@ -11,7 +11,6 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../../.." && pwd)"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-MOD="$ROOT/generation-service"
 
 runs=2
 while [ "$#" -gt 0 ]; do
@@ -22,14 +21,10 @@ while [ "$#" -gt 0 ]; do
   esac
 done
 
-CPFILE="$MOD/target/bench.classpath"
-newest="$(find "$MOD/src" "$MOD/pom.xml" -type f -newer "$CPFILE" 2>/dev/null | head -1 || true)"
-if [ ! -f "$CPFILE" ] || [ ! -f "$MOD/target/test-classes/io/soundbox/generation/bench/EngineBench.class" ] || [ -n "$newest" ]; then
-  echo "# building generation-service classes and test classes (./mvnw -B -q test-compile dependency:build-classpath)" >&2
-  (cd "$ROOT" && ./mvnw -B -q test-compile dependency:build-classpath -pl generation-service \
-      -Dmdep.includeScope=test -Dmdep.outputFile="$CPFILE")
-fi
+# shellcheck source=deploy/local/bench/classpath.sh
+. "$ROOT/deploy/local/bench/classpath.sh"
+CP="$(bench_classpath generation-service)"
 
 timeout 600 "$JAVA" -Xmx1g -XX:ActiveProcessorCount=1 -XX:+UseSerialGC -Djava.awt.headless=true \
   -Djava.util.logging.config.file=/dev/null \
-  -cp "$MOD/target/classes:$MOD/target/test-classes:$(cat "$CPFILE")" io.soundbox.generation.bench.EngineBench "$runs"
+  -cp "$CP" io.soundbox.generation.bench.EngineBench "$runs"

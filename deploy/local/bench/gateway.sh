@@ -10,11 +10,10 @@
 #   gateway: submit_rps=... submit_p99_ms=... status_rps=... status_p99_ms=... rss_mb=...
 # Details (latency percentiles, failures, machine) go to stderr.
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../../.." && pwd)"
 cd "$ROOT"
 MODULE=gateway-service
 JAR="$MODULE/target/quarkus-app/quarkus-run.jar"
-CP_FILE="$MODULE/target/bench.classpath"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 args=()
@@ -23,17 +22,11 @@ for a in "$@"; do
   if [ "$a" = --stack ]; then stack=1; else args+=("$a"); fi
 done
 
-# Build the gateway (and its test classes, where the load generator lives) when anything is newer.
-if [ ! -f "$JAR" ] || [ ! -d "$MODULE/target/test-classes/io/soundbox/gateway/bench" ] \
-   || [ -n "$(find "$MODULE/src" "$MODULE/pom.xml" -newer "$JAR" -print -quit 2>/dev/null)" ]; then
-  echo "bench: building $MODULE (package, tests skipped)" >&2
-  ./mvnw -B -q package -pl "$MODULE" -DskipTests >&2
-fi
-if [ ! -f "$CP_FILE" ] || [ "$MODULE/pom.xml" -nt "$CP_FILE" ]; then
-  ./mvnw -B -q dependency:build-classpath -pl "$MODULE" -Dmdep.includeScope=test \
-    -Dmdep.outputFile="$ROOT/$CP_FILE" >&2
-fi
-CP="$MODULE/target/test-classes:$MODULE/target/classes:$(cat "$CP_FILE")"
+# The gateway's jar (the load generator starts it) and its test classes (where the load generator lives).
+# shellcheck source=deploy/local/bench/classpath.sh
+. "$ROOT/deploy/local/bench/classpath.sh"
+bench_package "$MODULE"
+CP="$(bench_classpath "$MODULE")"
 
 if [ "$stack" = 1 ]; then
   DATA="${SOUNDBOX_DATA:-$ROOT/data}"

@@ -9,27 +9,23 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../../.." && pwd)"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-MOD="$ROOT/generation-service"
 
 profile=(-Pgpu)
-cpfile="$MOD/target/gpu-check-gpu.classpath"
+cpname=gpu-check-gpu
 args=()
 while [ "$#" -gt 0 ]; do
   case "$1" in
-    --cpu-jar) profile=(); cpfile="$MOD/target/gpu-check-cpu.classpath"; shift ;;
+    --cpu-jar) profile=(); cpname=gpu-check-cpu; shift ;;
     --expect-cuda) args+=(--expect-cuda); shift ;;
     -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
 
-newest="$(find "$MOD/src" "$MOD/pom.xml" -type f -newer "$cpfile" 2>/dev/null | head -1 || true)"
-if [ ! -f "$cpfile" ] || [ -n "$newest" ]; then
-  echo "# building generation-service test classes ${profile[*]:-} (./mvnw -B -q test-compile dependency:build-classpath)" >&2
-  # The two ONNX Runtime jars share package names: compile and list the classpath under the same profile.
-  (cd "$ROOT" && ./mvnw -B -q "${profile[@]}" test-compile dependency:build-classpath -pl generation-service -am \
-      -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile")
-fi
+# The two ONNX Runtime jars share package names: compile and list the classpath under the same profile.
+# shellcheck source=deploy/local/bench/classpath.sh
+. "$ROOT/deploy/local/bench/classpath.sh"
+CP="$(bench_classpath generation-service "$cpname" "${profile[@]}")"
 
 timeout 300 "$JAVA" -Xmx1g -Djava.awt.headless=true \
-  -cp "$MOD/target/classes:$MOD/target/test-classes:$(cat "$cpfile")" io.soundbox.generation.bench.GpuCheck "${args[@]}"
+  -cp "$CP" io.soundbox.generation.bench.GpuCheck "${args[@]}"

@@ -10,11 +10,12 @@
 # second, 0.15), burstMin/burstMax (8/12 jobs), burstS (10 s), calm (90 s), paidMax (60 s clips),
 # resident (models the GPU holds at once, least recently used unloaded first, for both policies: 1).
 set -euo pipefail
-cd "$(dirname "$0")/../../.."
+ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../../.." && pwd)"
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 seed="${1:-42}"
 jobs="${2:-600}"
 [[ "$seed" =~ ^[0-9]+$ && "$jobs" =~ ^[0-9]+$ ]] || { echo "usage: soundbox bench scheduler [SEED] [JOBS]" >&2; exit 2; }
-exec ./mvnw -q -B -pl generation-service test-compile exec:java \
-  -Dexec.classpathScope=test \
-  -Dexec.mainClass=io.soundbox.generation.scheduler.bench.SchedulerBenchmark \
-  -Dexec.args="$seed $jobs"
+# shellcheck source=deploy/local/bench/classpath.sh
+. "$ROOT/deploy/local/bench/classpath.sh"
+CP="$(bench_classpath generation-service)"
+exec "$JAVA" -cp "$CP" io.soundbox.generation.scheduler.bench.SchedulerBenchmark "$seed" "$jobs"

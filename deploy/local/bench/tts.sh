@@ -25,11 +25,9 @@ while [ "$#" -gt 0 ]; do
   esac
 done
 
-newest_source="$(find "$ROOT/tts-service/src/main" -type f -newer "$APP/app/tts-service-0.1.0-SNAPSHOT.jar" 2>/dev/null | head -1 || true)"
-if [ ! -f "$APP/app/tts-service-0.1.0-SNAPSHOT.jar" ] || [ -n "$newest_source" ]; then
-  echo "# building tts-service (./mvnw -B -q package -DskipTests -pl tts-service)" >&2
-  (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl tts-service)
-fi
+# shellcheck source=deploy/local/bench/classpath.sh
+. "$ROOT/deploy/local/bench/classpath.sh"
+bench_package tts-service
 
 # The same voices folder and espeak-ng cache as the running service.
 timeout 600 "$JAVA" -Xmx256m -XX:+UseSerialGC -Djava.util.logging.config.file=/dev/null \
@@ -39,10 +37,11 @@ timeout 600 "$JAVA" -Xmx256m -XX:+UseSerialGC -Djava.util.logging.config.file=/d
 
 # Through HTTP, when the service is up (the service's own default voice when none was named).
 if command -v curl >/dev/null 2>&1 && curl -fsS -m 2 "http://127.0.0.1:$PORT/q/health/live" >/dev/null 2>&1; then
+  command -v jq >/dev/null 2>&1 || { echo "tts-http: not measured: jq reads the answers (apt-get install jq)" >&2; exit 0; }
   sentence="The quick brown fox jumps over the lazy dog while the orchestra tunes its instruments, and everyone in the hall waits quietly for the first notes of the evening's long awaited symphony to begin today."
   [ "${#voices[@]}" -gt 0 ] || voices=("")
   for v in "${voices[@]}"; do
-    body="{\"text\": \"$sentence\", \"save_to_library\": false${v:+, \"voice\": \"$v\"}}"
+    body="$(jq -cn --arg t "$sentence" --arg v "$v" '{text: $t, save_to_library: false} + (if $v == "" then {} else {voice: $v} end)')"
     times=()
     out="$(mktemp)"
     for i in $(seq 1 21); do
@@ -51,8 +50,8 @@ if command -v curl >/dev/null 2>&1 && curl -fsS -m 2 "http://127.0.0.1:$PORT/q/h
       [ "${t%% *}" = 200 ] || { echo "tts-http ${v:-default}: HTTP ${t%% *}: $(cat "$out")" >&2; break; }
       [ "$i" -gt 1 ] && times+=("${t#* }")   # the first request may load the voice: not counted
       # The file is not in the library (save_to_library false): remove it from the audio store again.
-      f="$(sed -n 's/.*"filename":"\([A-Za-z0-9_.-]*\.wav\)".*/\1/p' "$out")"
-      [ -n "$f" ] && rm -f "$DATA/audio/$f"
+      f="$(jq -r '.filename // empty' "$out")"
+      [[ "$f" =~ ^[A-Za-z0-9_.-]+\.wav$ ]] && rm -f "$DATA/audio/$f"
     done
     rm -f "$out"
     if [ "${#times[@]}" -gt 0 ]; then

@@ -3,6 +3,7 @@ package io.soundbox.tts.phonemize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.soundbox.tts.testing.SystemEspeak;
 import io.soundbox.tts.testing.TestEspeak;
 import org.junit.jupiter.api.Test;
 
@@ -16,9 +17,14 @@ class PhonemizerSelectorTest {
     }
 
     @Test
-    void commandModeUsesTheSystemCommandAndSaysSoWhenItIsMissing() {
+    @SystemEspeak
+    void commandModeUsesTheSystemCommand() {
         assertThat(new PhonemizerSelector("command", TestEspeak.CACHE, "espeak-ng").get())
                 .isInstanceOf(EspeakProcessPhonemizer.class);
+    }
+
+    @Test
+    void commandModeSaysSoWhenTheCommandIsMissing() {
         assertThatThrownBy(() -> new PhonemizerSelector("command", TestEspeak.CACHE, "/nonexistent/espeak-ng").get())
                 .isInstanceOf(PhonemizerException.class).hasMessageContaining("install the espeak-ng package");
     }
