@@ -37,11 +37,13 @@ timeout 600 "$JAVA" -Xmx256m -XX:+UseSerialGC -Djava.util.logging.config.file=/d
 
 # Through HTTP, when the service is up (the service's own default voice when none was named).
 if command -v curl >/dev/null 2>&1 && curl -fsS -m 2 "http://127.0.0.1:$PORT/q/health/live" >/dev/null 2>&1; then
-  command -v jq >/dev/null 2>&1 || { echo "tts-http: not measured: jq reads the answers (apt-get install jq)" >&2; exit 0; }
+  command -v python3 >/dev/null 2>&1 || { echo "tts-http: not measured: python3 reads the answers" >&2; exit 0; }
   sentence="The quick brown fox jumps over the lazy dog while the orchestra tunes its instruments, and everyone in the hall waits quietly for the first notes of the evening's long awaited symphony to begin today."
   [ "${#voices[@]}" -gt 0 ] || voices=("")
   for v in "${voices[@]}"; do
-    body="$(jq -cn --arg t "$sentence" --arg v "$v" '{text: $t, save_to_library: false} + (if $v == "" then {} else {voice: $v} end)')"
+    body="$(python3 -c 'import json, sys; b = {"text": sys.argv[1], "save_to_library": False}
+if sys.argv[2]: b["voice"] = sys.argv[2]
+print(json.dumps(b))' "$sentence" "$v")"
     times=()
     out="$(mktemp)"
     for i in $(seq 1 21); do
@@ -50,7 +52,7 @@ if command -v curl >/dev/null 2>&1 && curl -fsS -m 2 "http://127.0.0.1:$PORT/q/h
       [ "${t%% *}" = 200 ] || { echo "tts-http ${v:-default}: HTTP ${t%% *}: $(cat "$out")" >&2; break; }
       [ "$i" -gt 1 ] && times+=("${t#* }")   # the first request may load the voice: not counted
       # The file is not in the library (save_to_library false): remove it from the audio store again.
-      f="$(jq -r '.filename // empty' "$out")"
+      f="$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1])).get("filename") or "")' "$out")"
       [[ "$f" =~ ^[A-Za-z0-9_.-]+\.wav$ ]] && rm -f "$DATA/audio/$f"
     done
     rm -f "$out"
