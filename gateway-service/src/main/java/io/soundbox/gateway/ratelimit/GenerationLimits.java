@@ -47,13 +47,13 @@ public class GenerationLimits {
         if (!enabled) {
             return new Admission(caller.userId(), jobId, false, null);
         }
-        if (!usage.done()) {
+        TierLimit limit = tiers.of(caller.tier());
+        if (limit.perHour().isPresent() && !usage.done()) {
             // Just restarted: admitting before the last hour is counted would hand out a fresh hour.
             throw ApiProblem.unavailable("queue-unavailable", "generation queue unavailable, nothing was queued:"
                     + " the gateway is still reading the last hour's generations from it; try again shortly")
                     .withHeader("Retry-After", "5");
         }
-        TierLimit limit = tiers.of(caller.tier());
         String tier = caller.tier().wireName();
         boolean reserved = false;
         OptionalInt maxPending = limit.maxPending();

@@ -37,8 +37,9 @@ import org.jboss.logging.Logger;
  * end offsets of that moment and replays every request into the user's bucket. Every admitted
  * generation is on that topic (the gateway publishes it before answering 202), and nothing else is:
  * a refused or unqueued request never reaches it. Until the replay is done {@link GenerationLimits}
- * admits nothing (503, like a broker that is down) and the readiness check is DOWN; the replay runs
- * on its own thread and retries while the broker is unreachable.
+ * admits no generation of a tier with an hourly limit (503, like a broker that is down) and the
+ * readiness check is DOWN. The first try runs during start; later ones on a thread of their own, while
+ * the broker is unreachable.
  */
 @ApplicationScoped
 public class GenerationUsageRebuild {

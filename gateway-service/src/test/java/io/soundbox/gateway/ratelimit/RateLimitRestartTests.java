@@ -74,6 +74,9 @@ class RateLimitRestartTests {
         ApiProblem loading = catchThrowableOfType(ApiProblem.class, () -> limits.admit(caller, "job-early"));
         assertThat(loading.status()).isEqualTo(503);
         assertThat(loading.headers()).containsKey("Retry-After");
+        // A tier without an hourly limit (admins) has nothing to wait for.
+        assertThat(limits.admit(new Caller("admin-" + UUID.randomUUID(), Tier.ADMIN, true, true, true), "job-admin")
+                .hourly()).isNull();
 
         assertThat(usage.rebuild(Duration.ofSeconds(30))).isGreaterThanOrEqualTo(3);
         assertThat(usage.done()).isTrue();
