@@ -3,46 +3,49 @@ package io.soundbox.gateway.moderation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.soundbox.gateway.problem.ApiProblem;
+import io.soundbox.moderation.ContentPolicy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
- * Where the content filter applies: generation prompts (not for adult accounts), and on the way
- * through the proxy the user text of speech synthesis ({@code POST /api/tts/generate} text), vote
- * notes ({@code POST /api/library/{id}/vote} notes) and playlist names ({@code POST/PUT /api/playlists[/...]}
- * name). Blocked text is a 400 problem {@code content-not-allowed}; nothing is forwarded.
+ * The gateway's side of the one content policy ({@link ContentPolicy}, libs/moderation): generation
+ * prompts (not for adult accounts) and, on every write through the proxy to library-service or
+ * tts-service, the members that carry user text ({@link #PROXIED_MEMBERS}), whatever the path. The
+ * check does not depend on recognising the path, so an alias or a differently spelled path cannot
+ * skip it; library-service and tts-service apply the same policy again to what they store or speak.
+ * Blocked text is a 400 problem {@code content-not-allowed}; nothing is forwarded.
  */
 @Singleton
 public class ContentChecks {
     private static final Logger LOG = Logger.getLogger(ContentChecks.class);
-    private static final Pattern VOTE = Pattern.compile("library/[^/]+/vote/?");
-    private static final Pattern PLAYLIST = Pattern.compile("playlists(/[^/]+)?/?");
+    /**
+     * User text in the library's and speech's request bodies: vote notes, playlist name and
+     * description, tag suggestions' category, speech text and tags.
+     */
+    static final List<String> PROXIED_MEMBERS = List.of("text", "notes", "name", "description", "category", "tags");
 
-    private final ContentFilter filter;
+    private final ContentPolicy policy;
     private final ObjectMapper json;
 
-    public ContentChecks(ContentFilter filter, ObjectMapper json) {
-        this.filter = filter;
+    public ContentChecks(ContentPolicy policy, ObjectMapper json) {
+        this.policy = policy;
         this.json = json;
     }
 
     /** @throws ApiProblem 400 content-not-allowed when {@code text} holds a blocked word */
     public void check(String field, String text) {
-        Optional<String> hit = filter.firstMatch(text);
-        if (hit.isPresent()) {
-            LOG.debugf("content filter blocked %s", field);
-            throw ApiProblem.badRequest("content-not-allowed",
-                    "the " + field + " contains words that are not allowed; please rephrase it");
-        }
+        refuse(policy.check(field, text));
     }
 
-    /** Checks the user text in a proxied request body, when the path is one that carries any. */
+    /**
+     * Checks the user text in a proxied request body: every write (not GET) whose JSON object has
+     * one of {@link #PROXIED_MEMBERS} as text or as a list of texts. {@code apiPath} is only logged.
+     */
     public void checkProxied(String method, String apiPath, byte[] body) {
-        String field = fieldFor(method, apiPath);
-        if (field == null || body == null || body.length == 0) {
+        if ("GET".equals(method) || body == null || body.length == 0) {
             return;
         }
         JsonNode node;
@@ -51,26 +54,37 @@ public class ContentChecks {
         } catch (IOException e) {
             return; // not JSON: the service answers with its own problem
         }
-        if (node != null && node.get(field) != null && node.get(field).isTextual()) {
-            check(field, node.get(field).asText());
+        if (node == null || !node.isObject()) {
+            return;
+        }
+        for (String member : PROXIED_MEMBERS) {
+            JsonNode value = node.get(member);
+            if (value == null) {
+                continue;
+            }
+            if (value.isTextual()) {
+                refuse(policy.check(member, value.asText()), apiPath);
+            } else if (value.isArray()) {
+                for (JsonNode item : value) {
+                    if (item.isTextual()) {
+                        refuse(policy.check(member, item.asText()), apiPath);
+                    }
+                }
+            }
         }
     }
 
-    /** The JSON member holding user text for a library/TTS path below {@code /api/}, or null. */
-    static String fieldFor(String method, String apiPath) {
-        if (apiPath == null) {
-            return null;
+    private static void refuse(Optional<ContentPolicy.Refusal> refusal) {
+        refuse(refusal, null);
+    }
+
+    private static void refuse(Optional<ContentPolicy.Refusal> refusal, String apiPath) {
+        if (refusal.isEmpty()) {
+            return;
         }
-        String path = apiPath.startsWith("/") ? apiPath.substring(1) : apiPath;
-        if ("POST".equals(method) && (path.equals("tts/generate") || path.equals("tts/generate/"))) {
-            return "text";
-        }
-        if ("POST".equals(method) && VOTE.matcher(path).matches()) {
-            return "notes";
-        }
-        if (("POST".equals(method) || "PUT".equals(method)) && PLAYLIST.matcher(path).matches()) {
-            return "name";
-        }
-        return null;
+        ContentPolicy.Refusal r = refusal.get();
+        LOG.debugf("content filter blocked %s%s", r.field(), apiPath == null ? "" : " on /api/" + apiPath);
+        throw ApiProblem.badRequest(ContentPolicy.PROBLEM_SLUG, r.detail()).with("error", r.detail())
+                .with("field", r.field());
     }
 }

@@ -1,13 +1,14 @@
 package io.soundbox.gateway.moderation;
 
+import io.soundbox.moderation.ContentPolicy;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** The shipped word list, loaded once. */
+/** The shipped word list (libs/moderation), loaded once. */
 public class ContentFilterProducer {
     @Produces
     @Singleton
-    ContentFilter contentFilter() {
-        return ContentFilter.fromClasspath();
+    ContentPolicy contentPolicy() {
+        return ContentPolicy.shipped();
     }
 }

@@ -23,11 +23,13 @@ public class GenerationLimits {
     private final RateLimitBuckets buckets;
     private final JobReadModel jobs;
     private final RateLimitHeaders headers;
+    private final GenerationUsageRebuild usage;
     private final boolean enabled;
     private final Duration window;
 
     public GenerationLimits(TierLimits tiers, RateLimitBuckets buckets, JobReadModel jobs, RateLimitHeaders headers,
-                            GatewayConfig config) {
+                            GenerationUsageRebuild usage, GatewayConfig config) {
+        this.usage = usage;
         this.tiers = tiers;
         this.buckets = buckets;
         this.jobs = jobs;
@@ -46,6 +48,12 @@ public class GenerationLimits {
             return new Admission(caller.userId(), jobId, false, null);
         }
         TierLimit limit = tiers.of(caller.tier());
+        if (limit.perHour().isPresent() && !usage.done()) {
+            // Just restarted: admitting before the last hour is counted would hand out a fresh hour.
+            throw ApiProblem.unavailable("queue-unavailable", "generation queue unavailable, nothing was queued:"
+                    + " the gateway is still reading the last hour's generations from it; try again shortly")
+                    .withHeader("Retry-After", "5");
+        }
         String tier = caller.tier().wireName();
         boolean reserved = false;
         OptionalInt maxPending = limit.maxPending();
@@ -86,12 +94,17 @@ public class GenerationLimits {
             jobs.releasePending(a.userId(), a.jobId());
         }
         if (a.hourly() != null) {
-            buckets.giveBack("gen:" + a.userId(), a.hourly());
+            buckets.giveBack(key(a.userId()), a.hourly());
         }
     }
 
     private static String key(Caller caller) {
-        return "gen:" + caller.userId();
+        return key(caller.userId());
+    }
+
+    /** The bucket key of a user's generations (also used by {@link GenerationUsageRebuild}). */
+    static String key(String userId) {
+        return "gen:" + userId;
     }
 
     private static String describe(Duration d) {

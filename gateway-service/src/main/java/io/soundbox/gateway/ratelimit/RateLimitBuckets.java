@@ -7,6 +7,8 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -49,6 +51,34 @@ public final class RateLimitBuckets {
         }
     }
 
+    /**
+     * Sets the bucket of {@code key} to what it would hold now had it paid one token at each of
+     * {@code takenAt} (oldest first), as after a restart. Greedy refill is replayed exactly; the
+     * fraction of a token refilled since is dropped, so a restored bucket is at most one token
+     * stricter than the lost one, never more lenient.
+     */
+    public void restore(String key, Rate rate, List<Instant> takenAt, Instant now) {
+        double perNano = (double) rate.capacity() / rate.window().toNanos();
+        double tokens = rate.capacity();
+        Instant last = null;
+        for (Instant t : takenAt) {
+            if (last != null) {
+                tokens = Math.min(rate.capacity(), tokens + Duration.between(last, t).toNanos() * perNano);
+            }
+            tokens -= 1;
+            last = t;
+        }
+        if (last != null) {
+            tokens = Math.min(rate.capacity(), tokens + Math.max(0, Duration.between(last, now).toNanos()) * perNano);
+        }
+        long debt = rate.capacity() - (long) Math.floor(tokens);
+        Bucket b = newBucket(rate);
+        if (debt > 0) {
+            b.consumeIgnoringRateLimits(debt);
+        }
+        buckets.put(bucketKey(key, rate), b);
+    }
+
     public long size() {
         buckets.cleanUp();
         return buckets.estimatedSize();
@@ -56,11 +86,15 @@ public final class RateLimitBuckets {
 
     private Bucket bucket(String key, Rate rate) {
         // The rate is part of the key: a changed tier or configuration starts a fresh bucket.
-        return buckets.get(bucketKey(key, rate), k -> Bucket.builder()
+        return buckets.get(bucketKey(key, rate), k -> newBucket(rate));
+    }
+
+    private Bucket newBucket(Rate rate) {
+        return Bucket.builder()
                 .withCustomTimePrecision(time)
                 .addLimit(Bandwidth.builder().capacity(rate.capacity()).refillGreedy(rate.capacity(), rate.window())
                         .build())
-                .build());
+                .build();
     }
 
     private static String bucketKey(String key, Rate rate) {

@@ -108,7 +108,8 @@ class GenerateValidationTests {
     void blockedPromptsAreRefusedExceptForAdults() {
         problem(post("{\"prompt\":\"5h1t storm ambience\"}"), 400)
                 .body("type", equalTo("urn:soundbox:problem:content-not-allowed"))
-                .body("detail", containsString("prompt"));
+                .body("detail", containsString("prompt"))
+                .body("error", containsString("prompt"));
         problem(post("{\"prompt\":\"crackling s h i t campfire\"}"), 400);
         // An admin is an adult account: the filter does not apply to prompts.
         given().auth().oauth2(io.soundbox.gateway.support.TestTokens.token("admin-adult", Tier.ADMIN))

@@ -70,14 +70,34 @@ class LibraryProxyTests {
     }
 
     @Test
-    void blockedUserTextIsRefusedBeforeItReachesTheServices() {
-        for (String[] c : new String[][] {{"POST", "/api/playlists", "name"}, {"PUT", "/api/playlists/pl-1", "name"},
-                {"POST", "/api/library/gen-1/vote", "notes"}, {"POST", "/api/tts/generate", "text"}}) {
-            given().contentType("application/json").body("{\"" + c[2] + "\":\"my p0rn mix\"}").request(c[0], c[1])
+    void blockedUserTextIsRefusedBeforeItReachesTheServicesOnEveryRouteAndAlias() {
+        String marker = "mk" + UUID.randomUUID().toString().replace("-", "");
+        // Every route and alias that takes user text, and spellings the gateway's routing does not
+        // know by name: the check looks at the body's text members whatever the path.
+        String[][] cases = {
+                {"POST", "/api/vote", "{\"generation_id\":\"gen-1\",\"vote\":1,\"notes\":\"%s my p0rn\"}", "notes"},
+                {"POST", "/api/vote/", "{\"generation_id\":\"gen-1\",\"vote\":1,\"notes\":\"%s my p0rn\"}", "notes"},
+                {"POST", "/api/generations/gen-1/vote", "{\"vote\":1,\"notes\":\"%s sh1t\"}", "notes"},
+                {"POST", "/api/library/gen-1/vote", "{\"vote\":-1,\"notes\":\"%s s h i t\"}", "notes"},
+                {"POST", "/api/playlists", "{\"name\":\"%s p0rn mix\"}", "name"},
+                {"POST", "/api/playlists/", "{\"name\":\"fine %s\",\"description\":\"fuck this\"}", "description"},
+                {"PUT", "/api/playlists/pl-1", "{\"name\":\"%s p0rn mix\"}", "name"},
+                {"PUT", "/api/playlists/pl-1", "{\"description\":\"%s p0rn mix\"}", "description"},
+                {"POST", "/api/library/gen-1/suggest-tag", "{\"category\":\"p0rn\",\"x\":\"%s\"}", "category"},
+                {"POST", "/api/tts/generate", "{\"text\":\"%s kill yourself\"}", "text"},
+                {"POST", "/api/tts/generate/", "{\"text\":\"%s kill yourself\"}", "text"},
+                {"POST", "/api/tts/generate", "{\"text\":\"hello %s\",\"tags\":[\"calm\",\"p0rn\"]}", "tags"}};
+        for (String[] c : cases) {
+            given().contentType("application/json").body(c[2].formatted(marker)).request(c[0], c[1])
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("type", org.hamcrest.Matchers.equalTo("urn:soundbox:problem:content-not-allowed"))
-                    .body("detail", org.hamcrest.Matchers.containsString(c[2]));
+                    .body("status", org.hamcrest.Matchers.equalTo(400))
+                    .body("detail", org.hamcrest.Matchers.containsString(c[3]))
+                    .body("error", org.hamcrest.Matchers.containsString(c[3]))
+                    .body("field", org.hamcrest.Matchers.equalTo(c[3]));
         }
+        // Nothing of it reached library-service or tts-service.
+        assertThat(DownstreamStub.received(TestTokens.stubUrl())).noneMatch(r -> String.valueOf(r.get("body")).contains(marker));
         // Innocent text that contains blocked substrings goes through.
         JsonPath echo = given().contentType("application/json").body("{\"name\":\"Scunthorpe grape class\"}")
                 .post("/api/playlists").then().statusCode(200).extract().jsonPath();

@@ -48,7 +48,7 @@ class RandomPromptsTest {
 
     @Test
     void generatedPromptsPassTheContentFilter() {
-        var filter = io.soundbox.gateway.moderation.ContentFilter.fromClasspath();
+        var filter = io.soundbox.moderation.ContentFilter.fromClasspath();
         Random random = new Random(9);
         for (int i = 0; i < 300; i++) {
             assertThat(filter.firstMatch(prompts.prompt(AudioKind.MUSIC, random))).isEmpty();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,29 @@ class RateLimitBucketsTest {
     private final ManualTime time = new ManualTime();
     private final RateLimitBuckets buckets = new RateLimitBuckets(1000, Duration.ofHours(1), time);
     private final Rate threePerHour = new Rate(3, Duration.ofHours(1));
+
+    @Test
+    void aRestoredBucketHoldsWhatTheLostOneWouldHold() {
+        Instant now = Instant.parse("2026-12-08T12:00:00Z");
+        // 10, 5 and 1 minute ago: 20 minutes a token, so only 0.5 of one came back since: none to take.
+        buckets.restore("spent", threePerHour, List.of(now.minusSeconds(600), now.minusSeconds(300),
+                now.minusSeconds(60)), now);
+        RateDecision refused = buckets.tryTake("spent", threePerHour);
+        assertThat(refused.allowed()).isFalse();
+        assertThat(refused.retryAfterSeconds()).isBetween(1L, 1200L);
+        // All three 59 minutes ago: 2.95 tokens back, so two (the fraction is dropped), then refused.
+        buckets.restore("early", threePerHour, List.of(now.minusSeconds(3540), now.minusSeconds(3540),
+                now.minusSeconds(3540)), now);
+        assertThat(buckets.tryTake("early", threePerHour).allowed()).isTrue();
+        assertThat(buckets.tryTake("early", threePerHour).allowed()).isTrue();
+        assertThat(buckets.tryTake("early", threePerHour).allowed()).isFalse();
+        // More than the capacity (several replicas): a debt that takes longer to pay back.
+        buckets.restore("debt", threePerHour, List.of(now, now, now, now, now, now), now);
+        time.advance(Duration.ofMinutes(40));
+        assertThat(buckets.tryTake("debt", threePerHour).allowed()).isFalse();
+        time.advance(Duration.ofMinutes(41));
+        assertThat(buckets.tryTake("debt", threePerHour).allowed()).isTrue();
+    }
 
     @Test
     void allowsTheCapacityThenRefusesWithTheWaitUntilTheNextToken() {

@@ -3,6 +3,7 @@ package io.soundbox.library.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.soundbox.library.auth.InvalidTokenException;
+import io.soundbox.library.moderation.UserTextGuard;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -17,6 +18,14 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return respond(e.toProblem(uri.getPath()));
+    }
+
+    /** User text with a blocked word: the gateway's shape (type, {@code error}, {@code field}). */
+    @ServerExceptionMapper
+    public Response contentNotAllowed(UserTextGuard.ContentNotAllowedException e, UriInfo uri) {
+        var r = e.refusal();
+        return respond(new Problem(Problem.CONTENT_NOT_ALLOWED, io.soundbox.moderation.ContentPolicy.Refusal.TITLE,
+                400, r.detail(), uri.getPath(), java.util.Map.of("error", r.detail(), "field", r.field())));
     }
 
     /** A bad internal token: the gateway (or something pretending to be it) sent what we cannot trust. */

@@ -90,6 +90,8 @@ public class CommunityActions {
 
     public Optional<TagSuggestionStore.SuggestionResult> suggestTag(String id, Caller user, String category,
                                                                      TagConsensus.Action action) {
+        // A blocked word is refused as such, before it could read as an unknown category.
+        tags.requireAllowed(category);
         return visible(id, user).map(g -> {
             if (!catalog.of(g.kind()).contains(category)) {
                 throw new UnknownCategoryException("'" + category + "' is not a " + g.kind().wireName()

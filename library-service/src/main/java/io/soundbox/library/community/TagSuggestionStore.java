@@ -1,5 +1,7 @@
 package io.soundbox.library.community;
 
+import io.soundbox.library.moderation.UserTextGuard;
+
 import io.soundbox.library.persistence.GenerationRepository;
 import io.soundbox.library.persistence.Jdbc;
 import io.soundbox.library.persistence.SqlInstants;
@@ -22,10 +24,21 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class TagSuggestionStore {
     private final Jdbc jdbc;
+    private final UserTextGuard text;
 
     @Inject
-    public TagSuggestionStore(DataSource dataSource) {
+    public TagSuggestionStore(DataSource dataSource, UserTextGuard text) {
         this.jdbc = new Jdbc(dataSource);
+        this.text = text;
+    }
+
+    public TagSuggestionStore(DataSource dataSource) {
+        this(dataSource, new UserTextGuard());
+    }
+
+    /** @throws UserTextGuard.ContentNotAllowedException when the category holds a blocked word */
+    public void requireAllowed(String category) {
+        text.require("category", category);
     }
 
     /**
@@ -41,6 +54,7 @@ public class TagSuggestionStore {
 
     public SuggestionResult suggest(String generationId, String userId, String category, TagConsensus.Action action,
                                     TagConsensus consensus, Instant now) {
+        requireAllowed(category);
         String act = action.name().toLowerCase(Locale.ROOT);
         return jdbc.write("record a tag suggestion", c -> {
             Jdbc.update(c, "INSERT OR REPLACE INTO tag_suggestions (generation_id, user_id, category, action,"

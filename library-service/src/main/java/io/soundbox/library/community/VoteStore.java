@@ -1,5 +1,7 @@
 package io.soundbox.library.community;
 
+import io.soundbox.library.moderation.UserTextGuard;
+
 import io.soundbox.library.persistence.GenerationRepository;
 import io.soundbox.library.persistence.Jdbc;
 import io.soundbox.library.persistence.SqlInstants;
@@ -21,10 +23,16 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class VoteStore {
     private final Jdbc jdbc;
+    private final UserTextGuard text;
 
     @Inject
-    public VoteStore(DataSource dataSource) {
+    public VoteStore(DataSource dataSource, UserTextGuard text) {
         this.jdbc = new Jdbc(dataSource);
+        this.text = text;
+    }
+
+    public VoteStore(DataSource dataSource) {
+        this(dataSource, new UserTextGuard());
     }
 
     /** The generation's counters and the voter's current vote (0 for none). */
@@ -37,6 +45,7 @@ public class VoteStore {
 
     /** Sets (1, -1) or removes (0) the user's vote. */
     public Tally vote(String generationId, String userId, VoteRequest v, Instant now) {
+        text.require("notes", v.notes());
         return jdbc.write("record a vote on " + generationId, c -> {
             if (v.vote() == 0) {
                 Jdbc.update(c, "DELETE FROM votes WHERE generation_id = ? AND user_id = ?", generationId, userId);

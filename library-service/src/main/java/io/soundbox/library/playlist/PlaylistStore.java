@@ -2,6 +2,7 @@ package io.soundbox.library.playlist;
 
 import io.soundbox.library.auth.Caller;
 import io.soundbox.library.domain.Generation;
+import io.soundbox.library.moderation.UserTextGuard;
 import io.soundbox.library.persistence.GenerationRepository;
 import io.soundbox.library.persistence.Jdbc;
 import io.soundbox.library.persistence.SqlInstants;
@@ -28,10 +29,16 @@ public class PlaylistStore {
             + " p.updated_at, (SELECT count(*) FROM playlist_tracks t WHERE t.playlist_id = p.id) AS track_count";
 
     private final Jdbc jdbc;
+    private final UserTextGuard text;
 
     @Inject
-    public PlaylistStore(DataSource dataSource) {
+    public PlaylistStore(DataSource dataSource, UserTextGuard text) {
         this.jdbc = new Jdbc(dataSource);
+        this.text = text;
+    }
+
+    public PlaylistStore(DataSource dataSource) {
+        this(dataSource, new UserTextGuard());
     }
 
     /** Why a track change was refused. */
@@ -42,6 +49,8 @@ public class PlaylistStore {
     }
 
     public Playlist create(String userId, String name, String description, boolean isPublic, Instant now) {
+        text.require("name", name);
+        text.require("description", description);
         String id = "pl-" + UUID.randomUUID();
         String at = SqlInstants.format(now);
         jdbc.write("create a playlist", c -> Jdbc.update(c, "INSERT INTO playlists (id, user_id, name, description,"
@@ -88,6 +97,8 @@ public class PlaylistStore {
 
     /** Null arguments keep the current value. */
     public void update(String id, String name, String description, Boolean isPublic, Instant now) {
+        text.require("name", name);
+        text.require("description", description);
         jdbc.write("update a playlist", c -> Jdbc.update(c, """
                 UPDATE playlists SET name = coalesce(?, name), description = coalesce(?, description),
                     is_public = coalesce(?, is_public), updated_at = ? WHERE id = ?""",

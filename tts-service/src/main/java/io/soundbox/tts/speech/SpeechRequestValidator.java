@@ -2,6 +2,7 @@ package io.soundbox.tts.speech;
 
 import io.soundbox.tts.auth.Caller;
 import io.soundbox.tts.engine.SynthesisOptions;
+import io.soundbox.moderation.ContentPolicy;
 import io.soundbox.tts.problem.ProblemException;
 import io.soundbox.tts.text.TextNormalizer;
 import io.soundbox.tts.voice.VoiceCatalog;
@@ -26,6 +27,8 @@ public final class SpeechRequestValidator {
     private final String defaultVoice;
     private final String fallbackVoice;
     private final TextNormalizer normalizer = new TextNormalizer();
+    /** The one content policy (libs/moderation): the gateway's word list and rules. */
+    private final ContentPolicy content = ContentPolicy.shipped();
 
     public SpeechRequestValidator(VoiceCatalog catalog, TextLimits limits, String defaultVoice, String fallbackVoice) {
         this.catalog = catalog;
@@ -54,6 +57,9 @@ public final class SpeechRequestValidator {
                     .with("max_bytes", limits.maxBytes());
         }
         String text = normalizer.normalize(raw);
+        // What was sent and what would be spoken: neither may hold a blocked word.
+        refuse(content.check("text", raw));
+        refuse(content.check("text", text));
         if (!TextNormalizer.hasSpeakableContent(text)) {
             throw ProblemException.badRequest("nothing-to-speak",
                     "text has no words to speak: only punctuation, symbols or emoji");
@@ -74,6 +80,14 @@ public final class SpeechRequestValidator {
                 // Like the original: speech is saved to the library only when asked.
                 Boolean.TRUE.equals(request.saveToLibrary()),
                 request.isPublic() == null || request.isPublic(), tags(request.tags()));
+    }
+
+    private static void refuse(Optional<ContentPolicy.Refusal> refusal) {
+        if (refusal.isPresent()) {
+            ContentPolicy.Refusal r = refusal.get();
+            throw ProblemException.badRequest(ContentPolicy.PROBLEM_SLUG, r.detail()).with("error", r.detail())
+                    .with("field", r.field());
+        }
     }
 
     /** A voice by id, or the default; unknown ids are a 400 naming where the list is. */
@@ -108,7 +122,7 @@ public final class SpeechRequestValidator {
         return value;
     }
 
-    private static List<String> tags(List<String> tags) {
+    private List<String> tags(List<String> tags) {
         if (tags == null) {
             return List.of();
         }
@@ -123,6 +137,7 @@ public final class SpeechRequestValidator {
             }
             out.add(s);
         }
+        refuse(content.checkEach("tags", out));
         return out;
     }
 }

@@ -180,6 +180,34 @@ class TtsApiTest {
     }
 
     @Test
+    void blockedWordsInTextOrTagsAreRefusedAndNothingIsSpokenOrStored() throws Exception {
+        long before = countFiles();
+        String user = "user-" + UUID.randomUUID();
+        String bearer = "Bearer " + token(user, "premium", Duration.ofSeconds(60), "soundbox-internal");
+        for (Map<String, Object> body : List.<Map<String, Object>>of(
+                Map.of("text", "Please kill yourself now.", "save_to_library", true),
+                Map.of("text", "Such 5h1t weather.", "save_to_library", true),
+                Map.of("text", "Hello there.", "tags", List.of("greeting", "p0rn"), "save_to_library", true))) {
+            String field = body.containsKey("tags") ? "tags" : "text";
+            given().contentType(ContentType.JSON).header("Authorization", bearer).body(body)
+                    .post("/api/tts/generate").then().statusCode(400).contentType(PROBLEM)
+                    .body("type", equalTo("urn:soundbox:problem:content-not-allowed"))
+                    .body("detail", containsString(field))
+                    .body("error", containsString(field))
+                    .body("field", equalTo(field));
+        }
+        assertThat(countFiles()).isEqualTo(before);
+        // Nothing was announced for the library either: the next speech of this user is the first event.
+        String ok = given().contentType(ContentType.JSON).header("Authorization", bearer)
+                .body(Map.of("text", "A spicy grape in Essex.", "save_to_library", true))
+                .post("/api/tts/generate").then().statusCode(200).extract().path("gen_id");
+        List<ConsumerRecord<String, AudioCreated>> seen = KafkaBroker.readUntil(Topics.AUDIO_CREATED,
+                new AudioCreatedDeserializer(), rec -> ok.equals(rec.key()), Duration.ofSeconds(20));
+        assertThat(seen).filteredOn(rec -> rec.value() != null && user.equals(rec.value().userId()))
+                .extracting(ConsumerRecord::key).containsExactly(ok);
+    }
+
+    @Test
     void theTierInTheInternalTokenSetsTheTextLimit() {
         String text = "word ".repeat(300).strip(); // 1499 characters
         given().contentType(ContentType.JSON)

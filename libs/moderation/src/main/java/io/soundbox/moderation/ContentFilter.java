@@ -1,4 +1,4 @@
-package io.soundbox.gateway.moderation;
+package io.soundbox.moderation;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -49,7 +49,7 @@ public final class ContentFilter {
         this.entries = List.copyOf(list);
     }
 
-    /** The filter with the word list shipped in the gateway. */
+    /** The filter with the one shipped word list (this module's {@value #RESOURCE}). */
     public static ContentFilter fromClasspath() {
         try (InputStream in = ContentFilter.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {

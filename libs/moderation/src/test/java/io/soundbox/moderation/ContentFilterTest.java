@@ -1,4 +1,4 @@
-package io.soundbox.gateway.moderation;
+package io.soundbox.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
