@@ -4,6 +4,7 @@ import io.soundbox.events.ModelId;
 import io.soundbox.gateway.config.GatewayConfig;
 import io.soundbox.gateway.problem.ApiProblem;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -17,6 +18,7 @@ import java.util.OptionalInt;
 public class ModelDurationLimits {
     private final Map<ModelId, Integer> max;
 
+    @Inject
     public ModelDurationLimits(GatewayConfig config) {
         this(config.jobs().modelMaxDuration());
     }

@@ -40,9 +40,12 @@ public final class JobReadModel {
     private final Duration runnerLostAfter;
     private final java.time.Clock clock;
 
+    /** A model that never calls a job lost (for tests of everything else). */
     public JobReadModel(long maxSize, Duration finishedTtl, Duration activeTtl) {
-        this(maxSize, finishedTtl, activeTtl, Duration.ofSeconds(90), java.time.Clock.systemUTC());
+        this(maxSize, finishedTtl, activeTtl, Duration.ZERO, java.time.Clock.systemUTC());
     }
+
+    /** @param runnerLostAfter zero: no job is ever called lost */
 
     public JobReadModel(long maxSize, Duration finishedTtl, Duration activeTtl, Duration runnerLostAfter,
                         java.time.Clock clock) {
@@ -213,7 +216,7 @@ public final class JobReadModel {
      * and those replace this verdict; until then the job is shown failed and counted nowhere.
      */
     public boolean isRunnerLost(JobStatus s) {
-        if (s == null || s.updatedAt() == null) {
+        if (s == null || s.updatedAt() == null || runnerLostAfter.isZero()) {
             return false;
         }
         boolean running = s.state() == JobState.LOADING || s.state() == JobState.GENERATING

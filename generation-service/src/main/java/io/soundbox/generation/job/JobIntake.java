@@ -42,6 +42,11 @@ public final class JobIntake {
         return queue.submit(request);
     }
 
+    /** Ends a request that could not be admitted as failed with the reason (the gateway is waiting on it). */
+    public CompletionStage<JobOutcome> fail(GenerationRequested request, String reason) {
+        return CompletableFuture.completedFuture(runner.reject(request, reason, queue::isStopping));
+    }
+
     /**
      * A record that is not a readable request: announced as a failed job when its key is a usable job id
      * (the gateway is waiting on it), otherwise only logged by the caller.
