@@ -42,7 +42,7 @@ public class GenerationRequestConsumer {
     }
 
     private Void admit(KafkaRecord<String, byte[]> record) {
-        CompletionStage<JobOutcome> done;
+        CompletionStage<JobOutcome> done = null;
         if (record.getPayload() == null) {
             LOG.debugf("skipping tombstone %s", record.getKey());
             record.ack();
@@ -57,8 +57,8 @@ public class GenerationRequestConsumer {
                     .map(IncomingKafkaRecordMetadata::getOffset).orElse(-1L);
             LOG.warnf("skipping record %s at %s-%d@%d: %s", record.getKey(), record.getTopic(),
                     record.getPartition(), offset, reason);
-            done = intake.acceptMalformed(record.getKey(), reason);
             request = null;
+            done = intake.acceptMalformed(record.getKey(), reason);
         }
         if (request != null) {
             try {

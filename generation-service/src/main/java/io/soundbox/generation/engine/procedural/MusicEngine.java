@@ -82,7 +82,10 @@ public final class MusicEngine implements AudioEngine {
                     throw new GenerationCancelledException();
                 }
                 List<Note> notes = arranger.bar(bar);
-                long reach = w.base;
+                // Frames final after this bar: up to just before the next bar line (all of them after the last bar).
+                long done = bar == bars - 1 ? total
+                        : Math.min(total, Math.max(w.base, Math.round(((bar + 1) * arranger.barSeconds() - early) * SAMPLE_RATE)));
+                long reach = done;
                 for (Note n : notes) {
                     reach = Math.max(reach, Math.round((n.start() + n.length() + LONGEST_RELEASE_SECONDS) * SAMPLE_RATE));
                 }
@@ -99,8 +102,6 @@ public final class MusicEngine implements AudioEngine {
                     // Per note, not per bar: a short clip may be a single bar and still deserves a progress bar.
                     progress.onProgress((bar + (n + 1) / (double) notes.size()) / bars);
                 }
-                long done = bar == bars - 1 ? total
-                        : Math.min(total, Math.max(w.base, Math.round(((bar + 1) * arranger.barSeconds() - early) * SAMPLE_RATE)));
                 int ready = (int) (done - w.base);
                 effects.process(w.left, w.right, 0, ready);
                 clip.add(w.left, w.right, ready);
