@@ -40,6 +40,8 @@ public final class JobRunner {
     /** Progress is published in steps of 20 %: enough for a progress bar, few records per job. */
     private static final double PROGRESS_STEP = 0.2;
     private static final long MAX_BACKOFF_MS = 30_000;
+    /** Runs of one job that may end with their process before the job is failed instead of run again. */
+    static final int MAX_RUNS_PER_JOB = 3;
 
     private final EngineCatalog engines;
     private final AudioStore store;
@@ -226,7 +228,36 @@ public final class JobRunner {
     }
 
     /** @param pregenerated the job's audio from a batched engine call, or null to generate it here */
+    /**
+     * One run of the job, counted in the store so that a job whose runs end with the process (it kills
+     * its replica: a crash, the OS's OOM killer) is failed on its {@value #MAX_RUNS_PER_JOB}th re-delivery
+     * instead of taking every replica down in turn.
+     */
     private JobOutcome run(GenerationRequested request, CancellationCheck stop, PcmBuffer pregenerated) {
+        boolean counted = AudioStore.isSafeId(request.jobId());
+        int runs = counted ? store.startRun(request.jobId()) : 1;
+        try {
+            if (runs > MAX_RUNS_PER_JOB) {
+                JobStatus failed = JobStatus.queued(request, 0, null, clock.instant()).failed("runner lost: the job"
+                        + " was started " + (runs - 1) + " times and its generation replica stopped during each run;"
+                        + " it is not run again", clock.instant());
+                try {
+                    publishFinal(failed, stop);
+                } catch (Aborted e) {
+                    return JobOutcome.ABORTED;
+                }
+                finished.remember(failed);
+                return JobOutcome.FAILED;
+            }
+            return runOnce(request, stop, pregenerated);
+        } finally {
+            if (counted) {
+                store.endRun(request.jobId());
+            }
+        }
+    }
+
+    private JobOutcome runOnce(GenerationRequested request, CancellationCheck stop, PcmBuffer pregenerated) {
         try {
             Optional<JobOutcome> replayed = pregenerated != null ? Optional.empty() : replay(request, stop);
             if (replayed.isPresent()) {

@@ -118,6 +118,42 @@ public final class AudioStore {
         return removed;
     }
 
+    /**
+     * Counts a run of the job starting, in a marker file that outlives the process (beside the store,
+     * hidden like the work directory): a job whose runs keep ending with the process (a crash, a kill by
+     * the OS) is recognised when Kafka re-delivers it once more.
+     *
+     * @return runs started so far, this one included
+     */
+    public int startRun(String jobId) {
+        Path marker = dir.resolve(".runs").resolve(fileName(jobId) + ".runs");
+        try {
+            Files.createDirectories(marker.getParent());
+            int before = Files.isRegularFile(marker) ? parseRuns(Files.readString(marker)) : 0;
+            Files.writeString(marker, Integer.toString(before + 1));
+            return before + 1;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot count the runs of job " + jobId, e);
+        }
+    }
+
+    /** The job's run ended inside a live process (any outcome): its count is dropped. */
+    public void endRun(String jobId) {
+        try {
+            Files.deleteIfExists(dir.resolve(".runs").resolve(fileName(jobId) + ".runs"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the runs of job " + jobId, e);
+        }
+    }
+
+    private static int parseRuns(String text) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     /** Reads a stored file's header for what the events report about it (not its samples). */
     public StoredAudio describe(String jobId) throws IOException {
         Path file = pathOf(jobId);

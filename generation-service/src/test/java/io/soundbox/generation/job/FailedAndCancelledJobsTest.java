@@ -102,6 +102,27 @@ class FailedAndCancelledJobsTest {
     }
 
     @Test
+    void aJobWhoseRunsKeepEndingWithTheirProcessIsFailedNotRunAgain() throws Exception {
+        io.soundbox.generation.store.AudioStore store = io.soundbox.generation.store.AudioStore.open(dir.resolve("audio"));
+        JobRunner runner = runner(Map.of(ModelId.AUDIO, new SfxEngine()));
+        // Two runs that died with their replica (nothing ended them): a re-delivery still runs the job.
+        store.startRun("crashy");
+        store.startRun("crashy");
+        assertThat(runner.run(JobRunnerTest.request("crashy", ModelId.AUDIO, "rain", 1), CancellationCheck.NEVER))
+                .isEqualTo(JobOutcome.COMPLETED);
+
+        // Three: the fourth delivery fails it with the reason instead of taking another replica down.
+        for (int i = 0; i < JobRunner.MAX_RUNS_PER_JOB; i++) {
+            store.startRun("killer");
+        }
+        assertThat(runner.run(JobRunnerTest.request("killer", ModelId.AUDIO, "rain", 1), CancellationCheck.NEVER))
+                .isEqualTo(JobOutcome.FAILED);
+        assertThat(events.last("killer").error()).startsWith("runner lost").contains("started 3 times");
+        // A run that ended in a live process leaves no count behind.
+        assertThat(store.startRun("crashy")).isEqualTo(1);
+    }
+
+    @Test
     void cancelWhileGeneratingEndsCancelledWithNothingStored() throws Exception {
         queue = new JobQueue(runner(Map.of(ModelId.MUSIC, new MusicEngine())), 1, 2);
         CountDownLatch generating = events.when(s -> s.jobId().equals("gen-cancel") && s.state() == JobState.GENERATING

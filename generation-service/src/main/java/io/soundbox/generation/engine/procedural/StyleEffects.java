@@ -9,7 +9,6 @@ import java.util.SplittableRandom;
  * calls, so the piece is processed window by window, in place, in order.
  */
 final class StyleEffects {
-    private final Style style;
     private final OnePole[] lowPass;
     private final Noise noise;
     private final SplittableRandom rng;
@@ -20,7 +19,6 @@ final class StyleEffects {
     private int idx;
 
     private StyleEffects(Style style, double beatSeconds, int totalFrames, int sampleRate, SplittableRandom rng) {
-        this.style = style;
         this.rng = rng;
         this.lowPass = style == Style.LOFI ? new OnePole[] {new OnePole(3_600, sampleRate), new OnePole(3_600, sampleRate),
             new OnePole(3_600, sampleRate), new OnePole(3_600, sampleRate)} : null;
@@ -86,9 +84,5 @@ final class StyleEffects {
         left[i] += (float) (mix * outL);
         right[i] += (float) (mix * outR);
         idx = idx + 1 == dl.length ? 0 : idx + 1;
-    }
-
-    Style style() {
-        return style;
     }
 }
