@@ -319,6 +319,22 @@ public interface GatewayConfig {
         /** Unfinished jobs are forgotten after this long without an update (job.status retention). */
         @WithDefault("168h")
         Duration activeTtl();
+
+        /**
+         * A loading, generating or analysing job whose status has not been renewed for this long is shown
+         * as failed ("runner lost") and no longer counted as pending or queued: generation-service renews
+         * a running job's status every 15 s (its heartbeat), so this is several missed heartbeats.
+         */
+        @WithDefault("90s")
+        Duration runnerLostAfter();
+
+        /**
+         * Longest clip per model for every tier, admin included (the tier maximum applies on top), keyed
+         * by model name: music, audio, magnet-music, magnet-audio. Keep it at generation-service's own
+         * limits (with neural weights installed: their context, 30 s by default); a model without an entry
+         * has no limit beyond the tier's.
+         */
+        Map<String, Integer> modelMaxDuration();
     }
 
     interface Downstream {

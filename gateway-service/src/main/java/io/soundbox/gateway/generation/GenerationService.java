@@ -36,8 +36,11 @@ public class GenerationService {
 
     private final LibraryStorage storage;
 
+    private final ModelDurationLimits modelLimits;
+
     public GenerationService(GenerationRequestPublisher publisher, JobReadModel jobs, GenerationLimits limits,
-                             TierLimits tierLimits, LibraryStorage storage) {
+                             TierLimits tierLimits, LibraryStorage storage, ModelDurationLimits modelLimits) {
+        this.modelLimits = modelLimits;
         this.publisher = publisher;
         this.jobs = jobs;
         this.limits = limits;
@@ -47,7 +50,8 @@ public class GenerationService {
 
     /** Validates a request body against the caller's tier, with the configured maximum duration. */
     public GenerationOrder parse(com.fasterxml.jackson.databind.JsonNode body, Caller caller) {
-        return GenerationRequestParser.parse(body, caller.tier(), tierLimits.of(caller.tier()).maxDurationSeconds());
+        return modelLimits.check(
+                GenerationRequestParser.parse(body, caller.tier(), tierLimits.of(caller.tier()).maxDurationSeconds()));
     }
 
     /**

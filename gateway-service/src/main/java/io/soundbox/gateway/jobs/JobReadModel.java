@@ -36,7 +36,21 @@ public final class JobReadModel {
      */
     private final Set<String> privateJobs = ConcurrentHashMap.newKeySet();
 
+    /** A running job not renewed for this long has lost its runner (see {@link #isRunnerLost}). */
+    private final Duration runnerLostAfter;
+    private final java.time.Clock clock;
+
+    /** A model that never calls a job lost (for tests of everything else). */
     public JobReadModel(long maxSize, Duration finishedTtl, Duration activeTtl) {
+        this(maxSize, finishedTtl, activeTtl, Duration.ZERO, java.time.Clock.systemUTC());
+    }
+
+    /** @param runnerLostAfter zero: no job is ever called lost */
+
+    public JobReadModel(long maxSize, Duration finishedTtl, Duration activeTtl, Duration runnerLostAfter,
+                        java.time.Clock clock) {
+        this.runnerLostAfter = runnerLostAfter;
+        this.clock = clock;
         long finishedNanos = finishedTtl.toNanos();
         long activeNanos = activeTtl.toNanos();
         this.jobs = Caffeine.newBuilder()
@@ -109,7 +123,7 @@ public final class JobReadModel {
     /** The user's jobs that are not final yet (queued, loading, generating, analyzing), reservations included. */
     public int pendingCount(String userId) {
         Set<String> ids = activeByUser.get(userId);
-        return ids == null ? 0 : ids.size();
+        return ids == null ? 0 : (int) ids.stream().filter(id -> !isRunnerLost(jobs.getIfPresent(id))).count();
     }
 
     /**
@@ -122,8 +136,10 @@ public final class JobReadModel {
         int[] blockedAt = {-1};
         activeByUser.compute(userId, (u, ids) -> {
             Set<String> set = ids != null ? ids : ConcurrentHashMap.newKeySet();
-            if (set.size() >= max && !set.contains(jobId)) {
-                blockedAt[0] = set.size();
+            // Jobs whose runner is lost are not pending any more, though no final status came for them.
+            int pending = (int) set.stream().filter(id -> !isRunnerLost(jobs.getIfPresent(id))).count();
+            if (pending >= max && !set.contains(jobId)) {
+                blockedAt[0] = pending;
             } else {
                 set.add(jobId);
             }
@@ -188,8 +204,29 @@ public final class JobReadModel {
         }
     }
 
+    /** The job's latest status; a running job whose runner is lost reads as failed with that reason. */
     public Optional<JobStatus> find(String jobId) {
-        return Optional.ofNullable(jobs.getIfPresent(jobId));
+        return Optional.ofNullable(jobs.getIfPresent(jobId)).map(this::asSeen);
+    }
+
+    /**
+     * True for a job that is loading, generating or analysing while its status has not been renewed
+     * within {@code runnerLostAfter}: the replica running it died (or lost the broker) mid-job. Kafka
+     * re-delivers its request to a live replica, which runs it again and publishes fresh statuses,
+     * and those replace this verdict; until then the job is shown failed and counted nowhere.
+     */
+    public boolean isRunnerLost(JobStatus s) {
+        if (s == null || s.updatedAt() == null || runnerLostAfter.isZero()) {
+            return false;
+        }
+        boolean running = s.state() == JobState.LOADING || s.state() == JobState.GENERATING
+                || s.state() == JobState.ANALYZING;
+        return running && s.updatedAt().plus(runnerLostAfter).isBefore(clock.instant());
+    }
+
+    private JobStatus asSeen(JobStatus s) {
+        return isRunnerLost(s) ? s.failed("runner lost: no progress reported for " + runnerLostAfter.toSeconds()
+                + " s (the generation replica stopped mid-job); submit it again if it does not resume", s.updatedAt()) : s;
     }
 
     /** Jobs known to wait in the queue; an estimate (other gateways' fresh jobs are not yet visible). */
@@ -198,11 +235,11 @@ public final class JobReadModel {
     }
 
     /**
-     * Every job that is not final yet (for the queue view). A scan of the whole model: callers bound
+     * Every job that is not final yet and not lost with its runner (for the queue view and {@code /status}). A scan of the whole model: callers bound
      * what they return, and the model itself is bounded.
      */
     public java.util.List<JobStatus> unfinished() {
-        return jobs.asMap().values().stream().filter(s -> !s.state().isFinal()).toList();
+        return jobs.asMap().values().stream().filter(s -> !s.state().isFinal() && !isRunnerLost(s)).toList();
     }
 
     public long size() {

@@ -12,6 +12,7 @@ public class JobReadModelProducer {
     @Singleton
     JobReadModel readModel(GatewayConfig config) {
         GatewayConfig.Jobs jobs = config.jobs();
-        return new JobReadModel(jobs.readModelMaxSize(), jobs.finishedTtl(), jobs.activeTtl());
+        return new JobReadModel(jobs.readModelMaxSize(), jobs.finishedTtl(), jobs.activeTtl(), jobs.runnerLostAfter(),
+                java.time.Clock.systemUTC());
     }
 }

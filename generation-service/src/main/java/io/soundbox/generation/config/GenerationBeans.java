@@ -13,6 +13,7 @@ import io.soundbox.generation.quality.ClipWriter;
 import io.soundbox.generation.quality.QualityRetry;
 import io.soundbox.generation.job.FinishedJobs;
 import io.soundbox.generation.job.JobEvents;
+import io.soundbox.generation.job.DurationLimits;
 import io.soundbox.generation.job.JobIntake;
 import io.soundbox.generation.job.JobQueue;
 import io.soundbox.generation.job.JobRunner;
@@ -41,6 +42,10 @@ public class GenerationBeans {
     AudioStore audioStore(GenerationConfig config) {
         AudioStore store = AudioStore.open(config.audioDir().orElse(config.dataDir().resolve("audio")));
         LOG.infof("audio store at %s", store.dir());
+        int leftovers = store.clearWork();
+        if (leftovers > 0) {
+            LOG.infof("removed %d unfinished clip(s) of an earlier run from %s", leftovers, store.workDir());
+        }
         return store;
     }
 
@@ -85,6 +90,11 @@ public class GenerationBeans {
     @Produces
     @Singleton
     JobIntake jobIntake(JobRunner runner, JobQueue queue, EngineCatalog engines, GenerationConfig config) {
-        return new JobIntake(runner, queue, engines, config.generation().maxDurationSeconds());
+        GenerationConfig.Generation g = config.generation();
+        Map<ModelId, Integer> perModel = new EnumMap<>(ModelId.class);
+        g.modelMaxDurationSeconds().forEach((model, max) -> perModel.put(ModelId.parse(model).orElseThrow(
+                () -> new IllegalArgumentException("soundbox.generation.model-max-duration-seconds: unknown model '"
+                        + model + "'")), max));
+        return new JobIntake(runner, queue, engines, new DurationLimits(g.maxDurationSeconds(), perModel, engines));
     }
 }

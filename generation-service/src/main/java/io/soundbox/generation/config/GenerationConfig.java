@@ -53,9 +53,23 @@ public interface GenerationConfig {
         @WithDefault("8")
         int maxQueued();
 
-        /** Longest clip accepted; the gateway enforces tier limits, this guards memory. */
+        /**
+         * Longest clip accepted for any model, every tier (admin included); the gateway enforces the same
+         * per model. Procedural engines render in chunks, so memory does not grow with this.
+         */
         @WithDefault("600")
         int maxDurationSeconds();
+
+        /**
+         * Per-model maxima below {@link #maxDurationSeconds()}, keyed by model name ({@code music},
+         * {@code audio}, {@code magnet-music}, {@code magnet-audio}); a neural engine's own limit (its
+         * context, {@code soundbox.engines.max-duration-seconds}) applies on top.
+         */
+        Map<String, Integer> modelMaxDurationSeconds();
+
+        /** How often running jobs announce their status again (a heartbeat readers use to spot a lost runner). */
+        @WithDefault("15s")
+        Duration heartbeatInterval();
     }
 
     interface Scheduler {

@@ -138,7 +138,7 @@ public class SchedulingBeans {
                 model -> engines.engineFor(model).filter(AudioEngine::supportsBatching)
                         .map(AudioEngine::maxBatchSize).orElse(1),
                 metrics, new JobQueue.Settings(g.workerThreads(), g.maxQueued(), s.announceInterval().toMillis(), 5_000,
-                System::currentTimeMillis));
+                System::currentTimeMillis, g.heartbeatInterval().toMillis()));
         metrics.bind(queue, models);
         return queue;
     }

@@ -1,6 +1,8 @@
 package io.soundbox.generation.engine;
 
 import io.soundbox.audio.PcmBuffer;
+import io.soundbox.audio.PcmSource;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +22,20 @@ public interface AudioEngine extends AutoCloseable {
      * @throws GenerationCancelledException when {@code cancelled} reported true before the end
      */
     PcmBuffer generate(GenerationInput input, ProgressListener progress, CancellationCheck cancelled);
+
+    /**
+     * Renders the clip for the job pipeline as a source the caller closes. Default: {@link #generate} in
+     * the heap, which is bounded for engines whose {@link #maxDurationSeconds} is short (neural engines:
+     * their context). Engines that accept long clips render in chunks to a spool under {@code workDir}.
+     */
+    default PcmSource render(GenerationInput input, Path workDir, ProgressListener progress, CancellationCheck cancelled) {
+        return PcmSource.of(generate(input, progress, cancelled));
+    }
+
+    /** Where {@link #generate} of a spooling engine keeps its spool for the moment it runs. */
+    static Path scratchDir() {
+        return Path.of(System.getProperty("java.io.tmpdir"));
+    }
 
     /**
      * Generates several requests in one run where the engine can (a neural engine batches prompts in one

@@ -16,13 +16,17 @@ public final class JobIntake {
     private final JobRunner runner;
     private final JobQueue queue;
     private final EngineCatalog engines;
-    private final int maxDurationSeconds;
+    private final DurationLimits limits;
 
     public JobIntake(JobRunner runner, JobQueue queue, EngineCatalog engines, int maxDurationSeconds) {
+        this(runner, queue, engines, new DurationLimits(maxDurationSeconds, java.util.Map.of(), engines));
+    }
+
+    public JobIntake(JobRunner runner, JobQueue queue, EngineCatalog engines, DurationLimits limits) {
         this.runner = runner;
         this.queue = queue;
         this.engines = engines;
-        this.maxDurationSeconds = maxDurationSeconds;
+        this.limits = limits;
     }
 
     /** @return completes when the job reached a final state (or was aborted by shutdown) */
@@ -36,6 +40,11 @@ public final class JobIntake {
             return CompletableFuture.completedFuture(replayed.get());
         }
         return queue.submit(request);
+    }
+
+    /** Ends a request that could not be admitted as failed with the reason (the gateway is waiting on it). */
+    public CompletionStage<JobOutcome> fail(GenerationRequested request, String reason) {
+        return CompletableFuture.completedFuture(runner.reject(request, reason, queue::isStopping));
     }
 
     /**
@@ -53,9 +62,10 @@ public final class JobIntake {
         if (!AudioStore.isSafeId(r.jobId())) {
             return Optional.of("invalid job id: it must be 1-64 characters of A-Z, a-z, 0-9, '_' or '-'");
         }
-        if (r.durationSeconds() < 1 || r.durationSeconds() > maxDurationSeconds) {
-            return Optional.of("invalid duration " + r.durationSeconds() + " s: it must be 1 to "
-                    + maxDurationSeconds + " seconds");
+        int max = limits.maxFor(r.model());
+        if (r.durationSeconds() < 1 || r.durationSeconds() > max) {
+            return Optional.of("invalid duration " + r.durationSeconds() + " s: model " + r.model().wireName()
+                    + " makes 1 to " + max + " seconds");
         }
         if (r.prompt().isBlank()) {
             return Optional.of("the prompt is empty");

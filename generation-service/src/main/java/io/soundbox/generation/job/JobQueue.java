@@ -60,11 +60,19 @@ public final class JobQueue implements AutoCloseable {
      * @param idleCheckMs        how often idle models are looked at for unloading
      */
     public record Settings(int workerThreads, int maxQueued, long announceIntervalMs, long idleCheckMs,
-                           LongSupplier clockMs) {
+                           LongSupplier clockMs, long heartbeatMs) {
+        /** Heartbeats of running jobs every 15 s (readers call a job lost after several missed ones). */
+        public static final long DEFAULT_HEARTBEAT_MS = 15_000;
+
         public Settings {
-            if (workerThreads < 1 || maxQueued < 0) {
-                throw new IllegalArgumentException("need at least one worker and a non-negative queue");
+            if (workerThreads < 1 || maxQueued < 0 || heartbeatMs < 1) {
+                throw new IllegalArgumentException("need at least one worker, a non-negative queue and a heartbeat");
             }
+        }
+
+        public Settings(int workerThreads, int maxQueued, long announceIntervalMs, long idleCheckMs,
+                        LongSupplier clockMs) {
+            this(workerThreads, maxQueued, announceIntervalMs, idleCheckMs, clockMs, DEFAULT_HEARTBEAT_MS);
         }
     }
 
@@ -108,6 +116,16 @@ public final class JobQueue implements AutoCloseable {
                 settings.announceIntervalMs(), TimeUnit.MILLISECONDS);
         announcer.scheduleWithFixedDelay(this::unloadIdleModels, settings.idleCheckMs(), settings.idleCheckMs(),
                 TimeUnit.MILLISECONDS);
+        announcer.scheduleWithFixedDelay(this::heartbeat, settings.heartbeatMs(), settings.heartbeatMs(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void heartbeat() {
+        try {
+            runner.heartbeat();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not publish heartbeats", e);
+        }
     }
 
     /**
@@ -326,11 +344,15 @@ public final class JobQueue implements AutoCloseable {
                 batch.forEach(h -> runner.announceLoading(h.request, null));
             }
             ModelLifecycle.Lease lease;
+            // A cancel reaches a job waiting for its model too (loading may wait minutes for memory).
+            CancellationCheck allCancelled = () -> stopping || batch.stream().allMatch(h -> h.cancelRequested);
             try {
-                lease = models.acquire(d.model(), this::isStopping);
+                lease = models.acquire(d.model(), allCancelled);
             } catch (ModelUnavailableException e) {
                 LOG.warning(e.getMessage());
-                batch.forEach(h -> finish(h, stopping ? JobOutcome.ABORTED : runner.fail(h.request, e.getMessage(), this::isStopping)));
+                batch.forEach(h -> finish(h, stopping ? JobOutcome.ABORTED
+                        : h.cancelRequested ? runner.announceCancelled(h.request, this::isStopping)
+                        : runner.fail(h.request, e.getMessage(), this::isStopping)));
                 return;
             } catch (InterruptedException e) {
                 batch.forEach(h -> finish(h, JobOutcome.ABORTED));
@@ -356,12 +378,25 @@ public final class JobQueue implements AutoCloseable {
             }
         } catch (RuntimeException | Error e) {
             LOG.log(Level.SEVERE, "dispatch of " + d.jobs().size() + " " + d.model().wireName() + " job(s) crashed", e);
+            // Whatever broke, each job ends failed with the reason and its record is acknowledged: a job
+            // left "generating" with its record dropped would never move again.
             for (Held h : batch) {
-                if (held.remove(h.request.jobId(), h)) {
-                    slots.release();
-                    h.done.completeExceptionally(e);
+                if (!h.done.isDone()) {
+                    finish(h, failQuietly(h, e));
                 }
             }
+        }
+    }
+
+    private JobOutcome failQuietly(Held h, Throwable cause) {
+        if (stopping) {
+            return JobOutcome.ABORTED;
+        }
+        try {
+            return runner.fail(h.request, "generation failed: " + JobRunner.reasonOf(cause), this::isStopping);
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.SEVERE, "could not announce the failure of job " + h.request.jobId(), e);
+            return JobOutcome.ABORTED; // not acknowledged: re-delivered and tried again
         }
     }
 
@@ -378,6 +413,7 @@ public final class JobQueue implements AutoCloseable {
     }
 
     private void finish(Held h, JobOutcome outcome) {
+        runner.forget(h.request.jobId());
         if (held.remove(h.request.jobId(), h)) {
             slots.release();
         }

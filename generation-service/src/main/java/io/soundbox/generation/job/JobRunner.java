@@ -40,6 +40,8 @@ public final class JobRunner {
     /** Progress is published in steps of 20 %: enough for a progress bar, few records per job. */
     private static final double PROGRESS_STEP = 0.2;
     private static final long MAX_BACKOFF_MS = 30_000;
+    /** Runs of one job that may end with their process before the job is failed instead of run again. */
+    static final int MAX_RUNS_PER_JOB = 3;
 
     private final EngineCatalog engines;
     private final AudioStore store;
@@ -48,6 +50,8 @@ public final class JobRunner {
     private final Clock clock;
     private final QualityRetry quality;
     private final ClipWriter clips;
+    /** Jobs running here by id; bounded by the workers and their batches. */
+    private final Map<String, Running> running = new java.util.concurrent.ConcurrentHashMap<>();
 
     public JobRunner(EngineCatalog engines, AudioStore store, JobEvents events, FinishedJobs finished, Clock clock) {
         this(engines, store, events, finished, clock, new QualityRetry(new QualityAnalyzer(), 3, 50),
@@ -224,7 +228,36 @@ public final class JobRunner {
     }
 
     /** @param pregenerated the job's audio from a batched engine call, or null to generate it here */
+    /**
+     * One run of the job, counted in the store so that a job whose runs end with the process (it kills
+     * its replica: a crash, the OS's OOM killer) is failed on its {@value #MAX_RUNS_PER_JOB}th re-delivery
+     * instead of taking every replica down in turn.
+     */
     private JobOutcome run(GenerationRequested request, CancellationCheck stop, PcmBuffer pregenerated) {
+        boolean counted = AudioStore.isSafeId(request.jobId());
+        int runs = counted ? store.startRun(request.jobId()) : 1;
+        try {
+            if (runs > MAX_RUNS_PER_JOB) {
+                JobStatus failed = JobStatus.queued(request, 0, null, clock.instant()).failed("runner lost: the job"
+                        + " was started " + (runs - 1) + " times and its generation replica stopped during each run;"
+                        + " it is not run again", clock.instant());
+                try {
+                    publishFinal(failed, stop);
+                } catch (Aborted e) {
+                    return JobOutcome.ABORTED;
+                }
+                finished.remember(failed);
+                return JobOutcome.FAILED;
+            }
+            return runOnce(request, stop, pregenerated);
+        } finally {
+            if (counted) {
+                store.endRun(request.jobId());
+            }
+        }
+    }
+
+    private JobOutcome runOnce(GenerationRequested request, CancellationCheck stop, PcmBuffer pregenerated) {
         try {
             Optional<JobOutcome> replayed = pregenerated != null ? Optional.empty() : replay(request, stop);
             if (replayed.isPresent()) {
@@ -243,19 +276,24 @@ public final class JobRunner {
             try {
                 AudioEngine engine = engines.engineFor(request.model()).orElseThrow(
                         () -> new IllegalStateException("no engine serves model " + request.model().wireName()));
-                QualityRetry.Best best = quality.best(engine, inputOf(request), pregenerated,
-                        new ProgressSteps(generating), new AttemptAnnouncer(generating), stop);
-                if (stop.isCancelled()) {
-                    return JobOutcome.ABORTED; // cancelled during analysis: nothing is stored or announced
+                try (QualityRetry.Best best = quality.best(engine, inputOf(request), pregenerated, store.workDir(),
+                        new ProgressSteps(generating), new AttemptAnnouncer(generating), stop)) {
+                    if (stop.isCancelled()) {
+                        return JobOutcome.ABORTED; // cancelled during analysis: nothing is stored or announced
+                    }
+                    clips.write(request.jobId(), best.pcm(), stop);
+                    report = best.report();
+                    retries = best.retries();
                 }
-                clips.write(request.jobId(), best.pcm());
-                report = best.report();
-                retries = best.retries();
             } catch (GenerationCancelledException e) {
                 return JobOutcome.ABORTED;
-            } catch (IOException | RuntimeException e) {
+            } catch (Aborted e) {
+                throw e;
+            } catch (IOException | RuntimeException | LinkageError | VirtualMachineError | AssertionError e) {
+                // Errors too: an OutOfMemoryError or a StackOverflowError ends this job, not the worker,
+                // and never leaves it "generating" (the heap it used is free again by now).
                 LOG.log(Level.WARNING, "job " + request.jobId() + " failed", e);
-                JobStatus failed = generating.failed("generation failed: " + e.getMessage(), clock.instant());
+                JobStatus failed = generating.failed("generation failed: " + reasonOf(e), clock.instant());
                 publishFinal(failed, stop);
                 finished.remember(failed);
                 return JobOutcome.FAILED;
@@ -271,7 +309,10 @@ public final class JobRunner {
 
     /** A replay announces the stored file again; its quality is measured anew on what was stored. */
     private JobOutcome announceCompleted(GenerationRequested request, CancellationCheck stop) throws IOException {
-        QualityAnalysis stored = quality.analyzer().analyze(store.read(request.jobId()));
+        QualityAnalysis stored;
+        try (var file = store.open(request.jobId())) {
+            stored = quality.analyzer().analyze(file, () -> false);
+        }
         return announceCompleted(request, stop, QualityRetry.toReport(stored), 0);
     }
 
@@ -290,6 +331,15 @@ public final class JobRunner {
         return JobOutcome.COMPLETED;
     }
 
+    /** What the user reads: the message, and for errors (and exceptions without one) what kind it was. */
+    static String reasonOf(Throwable e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        return e instanceof Error ? e.getClass().getSimpleName() + ": " + message : message;
+    }
+
     static GenerationInput inputOf(GenerationRequested request) {
         long seed = request.seed() != null ? request.seed() : seedOf(request.jobId());
         return new GenerationInput(request.prompt(), request.durationSeconds(), request.loop(), seed);
@@ -306,6 +356,22 @@ public final class JobRunner {
     }
 
     private void publishQuietly(JobStatus status) {
+        if (status.state() == JobState.QUEUED || status.state().isFinal()) {
+            send(status);
+            return;
+        }
+        // A running state: remembered for heartbeats, and published under the job's lock so that a
+        // heartbeat never lands after the job's final status (the compacted topic keeps the last record).
+        Running r = running.computeIfAbsent(status.jobId(), id -> new Running());
+        synchronized (r) {
+            if (!r.ended) {
+                r.last = status;
+                send(status);
+            }
+        }
+    }
+
+    private void send(JobStatus status) {
         try {
             events.publish(status);
         } catch (RuntimeException e) {
@@ -314,10 +380,50 @@ public final class JobRunner {
     }
 
     /**
+     * Publishes the latest status of every job running here again with the time now: the heartbeat by
+     * which readers tell a running job from one whose runner is gone (a replica that died mid-job).
+     * Called periodically by the queue.
+     */
+    public void heartbeat() {
+        for (Running r : running.values()) {
+            synchronized (r) {
+                if (!r.ended && r.last != null) {
+                    r.last = r.last.advance(r.last.state(), r.last.progress(), clock.instant());
+                    send(r.last);
+                }
+            }
+        }
+    }
+
+    /** Jobs with a running status published and no final one yet (what {@link #heartbeat} renews). */
+    public int runningCount() {
+        return running.size();
+    }
+
+    /** The job left this runner (final status, or aborted for a re-delivery): no more heartbeats for it. */
+    public void forget(String jobId) {
+        Running r = running.remove(jobId);
+        if (r != null) {
+            synchronized (r) {
+                r.ended = true;
+            }
+        }
+    }
+
+    /** The last running status of a job, guarded by its own monitor. */
+    private static final class Running {
+        JobStatus last;
+        boolean ended;
+    }
+
+    /**
      * A final event must get out before the request is acknowledged: retry with backoff (the producer
      * already retried for its delivery timeout) until it is delivered or the service stops.
      */
     private void publishFinal(Object event, CancellationCheck stop) {
+        if (event instanceof JobStatus s && s.state().isFinal()) {
+            forget(s.jobId());
+        }
         long backoff = 500;
         while (true) {
             try {

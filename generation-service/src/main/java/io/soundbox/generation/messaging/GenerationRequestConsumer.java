@@ -42,25 +42,35 @@ public class GenerationRequestConsumer {
     }
 
     private Void admit(KafkaRecord<String, byte[]> record) {
-        CompletionStage<JobOutcome> done;
+        CompletionStage<JobOutcome> done = null;
         if (record.getPayload() == null) {
             LOG.debugf("skipping tombstone %s", record.getKey());
             record.ack();
             return null;
         }
+        GenerationRequested request;
         try {
-            GenerationRequested request = EventJson.fromBytes(record.getPayload(), GenerationRequested.class);
-            done = intake.accept(request);
+            request = EventJson.fromBytes(record.getPayload(), GenerationRequested.class);
         } catch (EventJson.EventFormatException | IllegalArgumentException | NullPointerException e) {
             String reason = "malformed generation request: " + truncate(e.getMessage());
             long offset = record.getMetadata(IncomingKafkaRecordMetadata.class)
                     .map(IncomingKafkaRecordMetadata::getOffset).orElse(-1L);
             LOG.warnf("skipping record %s at %s-%d@%d: %s", record.getKey(), record.getTopic(),
                     record.getPartition(), offset, reason);
+            request = null;
             done = intake.acceptMalformed(record.getKey(), reason);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null; // shutting down; left unacknowledged, so it is re-delivered
+        }
+        if (request != null) {
+            try {
+                done = intake.accept(request);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null; // shutting down; left unacknowledged, so it is re-delivered
+            } catch (RuntimeException | Error e) {
+                // Whatever broke on the way in, the job ends failed with the reason, not silently dropped.
+                LOG.errorf(e, "job %s could not be admitted", request.jobId());
+                done = intake.fail(request, "generation failed: " + truncate(e.toString()));
+            }
         }
         done.whenComplete((outcome, error) -> {
             if (error != null) {

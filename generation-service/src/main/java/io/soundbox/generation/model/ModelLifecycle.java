@@ -103,7 +103,8 @@ public final class ModelLifecycle {
             long started = clock.getAsLong();
             try {
                 loader.load(model);
-            } catch (Exception e) {
+            } catch (Exception | Error e) {
+                // Errors too (a native library that does not link, memory): the slot must not stay LOADING.
                 synchronized (this) {
                     slot.state = ModelState.UNLOADED;
                 }

@@ -1,6 +1,7 @@
 package io.soundbox.generation.quality;
 
 import io.soundbox.audio.PcmBuffer;
+import io.soundbox.audio.PcmSource;
 import io.soundbox.audio.quality.QualityAnalysis;
 import io.soundbox.audio.quality.QualityAnalyzer;
 import io.soundbox.events.QualityReport;
@@ -9,6 +10,9 @@ import io.soundbox.generation.engine.CancellationCheck;
 import io.soundbox.generation.engine.GenerationCancelledException;
 import io.soundbox.generation.engine.GenerationInput;
 import io.soundbox.generation.engine.ProgressListener;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
 
 /**
  * The original's quality loop, done right: analyse each attempt, regenerate with a new seed while the
@@ -39,12 +43,17 @@ public record QualityRetry(QualityAnalyzer analyzer, int maxAttempts, int minSco
     }
 
     /**
-     * @param pcm     the kept audio
+     * @param pcm     the kept audio (a spool on disk for long clips: the caller closes it)
      * @param retries how many regenerations ran (0 when the first attempt was kept or good)
      */
-    public record Best(PcmBuffer pcm, QualityAnalysis analysis, int retries) {
+    public record Best(PcmSource pcm, QualityAnalysis analysis, int retries) implements AutoCloseable {
         public QualityReport report() {
             return toReport(analysis);
+        }
+
+        @Override
+        public void close() {
+            pcm.close();
         }
     }
 
@@ -57,31 +66,58 @@ public record QualityRetry(QualityAnalyzer analyzer, int maxAttempts, int minSco
     }
 
     /**
-     * @param first the first attempt when it was generated already (a batched call), else null
-     * @throws GenerationCancelledException when {@code stop} ended an attempt
+     * @param first   the first attempt when it was generated already (a batched call), else null
+     * @param workDir where engines that render long clips in chunks keep them
+     * @throws GenerationCancelledException when {@code stop} ended an attempt or its analysis
      */
-    public Best best(AudioEngine engine, GenerationInput input, PcmBuffer first, ProgressListener firstProgress,
-            Attempts attempts, CancellationCheck stop) {
-        PcmBuffer pcm = first != null ? first : engine.generate(input, firstProgress, stop);
-        stopIfAsked(stop);
-        attempts.analyzing(0);
-        Best best = new Best(pcm, analyzer.analyze(pcm), 0);
-        int retry = 1;
-        QualityAnalysis last = best.analysis();
-        while (last.score() < minScore && retry < maxAttempts) {
+    public Best best(AudioEngine engine, GenerationInput input, PcmBuffer first, Path workDir,
+            ProgressListener firstProgress, Attempts attempts, CancellationCheck stop) throws IOException {
+        PcmSource pcm = first != null ? PcmSource.of(first) : engine.render(input, workDir, firstProgress, stop);
+        Best best = null;
+        PcmSource next = null;
+        try {
             stopIfAsked(stop);
-            GenerationInput again = new GenerationInput(input.prompt(), input.durationSeconds(), input.loop(),
-                    retrySeed(input.seed(), retry));
-            PcmBuffer next = engine.generate(again, attempts.retrying(retry, last), stop);
-            stopIfAsked(stop);
-            attempts.analyzing(retry);
-            last = analyzer.analyze(next);
-            if (last.score() > best.analysis().score()) {
-                best = new Best(next, last, retry);
+            attempts.analyzing(0);
+            best = new Best(pcm, analyze(pcm, stop), 0);
+            int retry = 1;
+            QualityAnalysis last = best.analysis();
+            while (last.score() < minScore && retry < maxAttempts) {
+                stopIfAsked(stop);
+                GenerationInput again = new GenerationInput(input.prompt(), input.durationSeconds(), input.loop(),
+                        retrySeed(input.seed(), retry));
+                next = engine.render(again, workDir, attempts.retrying(retry, last), stop);
+                stopIfAsked(stop);
+                attempts.analyzing(retry);
+                last = analyze(next, stop);
+                if (last.score() > best.analysis().score()) {
+                    best.close();
+                    best = new Best(next, last, retry);
+                } else {
+                    next.close();
+                }
+                next = null;
+                retry++;
             }
-            retry++;
+            return new Best(best.pcm(), best.analysis(), retry - 1);
+        } catch (IOException | RuntimeException | Error e) {
+            if (next != null) {
+                next.close();
+            }
+            if (best != null) {
+                best.close();
+            } else {
+                pcm.close();
+            }
+            throw e;
         }
-        return new Best(best.pcm(), best.analysis(), retry - 1);
+    }
+
+    private QualityAnalysis analyze(PcmSource pcm, CancellationCheck stop) throws IOException {
+        try {
+            return analyzer.analyze(pcm, stop::isCancelled);
+        } catch (CancellationException e) {
+            throw new GenerationCancelledException();
+        }
     }
 
     /** A job stopped after its audio was made is still stopped: nothing is analysed or stored. */

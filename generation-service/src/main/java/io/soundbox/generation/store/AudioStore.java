@@ -1,6 +1,7 @@
 package io.soundbox.generation.store;
 
 import io.soundbox.audio.PcmBuffer;
+import io.soundbox.audio.PcmSource;
 import io.soundbox.audio.WavCodec;
 import io.soundbox.audio.store.WritableDirectory;
 import java.io.IOException;
@@ -83,11 +84,81 @@ public final class AudioStore {
         WavCodec.writeAtomically(pcm, pathOf(jobId));
     }
 
-    /** Reads a stored file back for what the events report about it. */
+    /** Streams a clip of any length into the job's file, times {@code gain}, atomically. */
+    public void save(String jobId, PcmSource pcm, double gain) throws IOException {
+        WavCodec.writeAtomically(pcm, gain, pathOf(jobId));
+    }
+
+    /** The stored audio as a source read chunk by chunk (a replay re-analyses a 10-minute file in bounded memory). */
+    public PcmSource open(String jobId) throws IOException {
+        return WavCodec.open(pathOf(jobId));
+    }
+
+    /** Where jobs keep their clips while they are made: beside the store, on the same disk. */
+    public Path workDir() {
+        return dir.resolve(".work");
+    }
+
+    /** Removes what jobs of an earlier run left in {@link #workDir()} (a crash or a kill mid-job). */
+    public int clearWork() {
+        Path work = workDir();
+        if (!Files.isDirectory(work)) {
+            return 0;
+        }
+        int removed = 0;
+        try (var files = Files.list(work)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (Files.deleteIfExists(f)) {
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + work, e);
+        }
+        return removed;
+    }
+
+    /**
+     * Counts a run of the job starting, in a marker file that outlives the process (beside the store,
+     * hidden like the work directory): a job whose runs keep ending with the process (a crash, a kill by
+     * the OS) is recognised when Kafka re-delivers it once more.
+     *
+     * @return runs started so far, this one included
+     */
+    public int startRun(String jobId) {
+        Path marker = dir.resolve(".runs").resolve(fileName(jobId) + ".runs");
+        try {
+            Files.createDirectories(marker.getParent());
+            int before = Files.isRegularFile(marker) ? parseRuns(Files.readString(marker)) : 0;
+            Files.writeString(marker, Integer.toString(before + 1));
+            return before + 1;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot count the runs of job " + jobId, e);
+        }
+    }
+
+    /** The job's run ended inside a live process (any outcome): its count is dropped. */
+    public void endRun(String jobId) {
+        try {
+            Files.deleteIfExists(dir.resolve(".runs").resolve(fileName(jobId) + ".runs"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the runs of job " + jobId, e);
+        }
+    }
+
+    private static int parseRuns(String text) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** Reads a stored file's header for what the events report about it (not its samples). */
     public StoredAudio describe(String jobId) throws IOException {
         Path file = pathOf(jobId);
-        PcmBuffer pcm = WavCodec.read(file);
-        return new StoredAudio(fileName(jobId), pcm.durationSeconds(), pcm.sampleRate(),
+        WavCodec.Info info = WavCodec.info(file);
+        return new StoredAudio(fileName(jobId), info.durationSeconds(), info.sampleRate(),
                 Files.getLastModifiedTime(file).toInstant());
     }
 

@@ -76,8 +76,13 @@ class QualityStepTest {
         // Stored loudness-normalised: the tone was made at 0.3 peak (about -13.5 LUFS) and lands at -14.
         double lufs = new LoudnessMeter().integratedLufs(WavCodec.read(store.pathOf("job-q1")));
         assertThat(lufs).isBetween(-14.3, -13.7);
+        // No temporary file left; the service's hidden bookkeeping directory holds nothing for a finished job.
         try (var files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("job-q1.wav", "job-q1.png");
+            assertThat(files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("job-q1.wav", "job-q1.png");
+        }
+        try (var runs = Files.list(dir.resolve(".runs"))) {
+            assertThat(runs).isEmpty();
         }
     }
 

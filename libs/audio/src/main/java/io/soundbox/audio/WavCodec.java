@@ -36,35 +36,45 @@ public final class WavCodec {
     }
 
     public static void write(PcmBuffer pcm, OutputStream target) throws IOException {
-        long dataBytes = (long) pcm.samples().length * 2;
+        write(PcmSource.of(pcm), 1.0, target);
+    }
+
+    /**
+     * Streams a source of any length into a 16-bit file, chunk by chunk, each sample times {@code gain}
+     * (a loudness normalisation applied on the way out instead of in a second copy of the clip).
+     */
+    public static void write(PcmSource pcm, double gain, OutputStream target) throws IOException {
+        long dataBytes = pcm.frames() * pcm.channels() * 2;
         if (dataBytes > MAX_DATA_BYTES) {
             throw new IOException("audio too long for a WAV file: " + dataBytes + " bytes");
         }
-        int blockAlign = pcm.channels() * 2;
+        OutputStream out = target instanceof BufferedOutputStream ? target : new BufferedOutputStream(target, 64 * 1024);
+        out.write(header(pcm.sampleRate(), pcm.channels(), dataBytes));
+        byte[] chunk = new byte[PcmSource.CHUNK_FRAMES * pcm.channels() * 2];
+        int ch = pcm.channels();
+        pcm.forEachChunk(PcmSource.CHUNK_FRAMES, (s, off, n, first) -> {
+            int pos = 0;
+            for (int i = off, end = off + n * ch; i < end; i++) {
+                int q = toPcm16(gain == 1.0 ? s[i] : (float) (s[i] * gain));
+                chunk[pos++] = (byte) q;
+                chunk[pos++] = (byte) (q >> 8);
+            }
+            out.write(chunk, 0, pos);
+        });
+        out.flush();
+    }
+
+    private static byte[] header(int sampleRate, int channels, long dataBytes) {
+        int blockAlign = channels * 2;
         ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
         header.put(new byte[] {'R', 'I', 'F', 'F'}).putInt((int) (36 + dataBytes))
                 .put(new byte[] {'W', 'A', 'V', 'E'})
                 .put(new byte[] {'f', 'm', 't', ' '}).putInt(16)
-                .putShort((short) FORMAT_PCM).putShort((short) pcm.channels())
-                .putInt(pcm.sampleRate()).putInt(pcm.sampleRate() * blockAlign)
+                .putShort((short) FORMAT_PCM).putShort((short) channels)
+                .putInt(sampleRate).putInt(sampleRate * blockAlign)
                 .putShort((short) blockAlign).putShort((short) 16)
                 .put(new byte[] {'d', 'a', 't', 'a'}).putInt((int) dataBytes);
-        OutputStream out = target instanceof BufferedOutputStream ? target : new BufferedOutputStream(target, 64 * 1024);
-        out.write(header.array());
-        byte[] chunk = new byte[16 * 1024];
-        float[] s = pcm.samples();
-        int pos = 0;
-        for (float v : s) {
-            int q = toPcm16(v);
-            chunk[pos++] = (byte) q;
-            chunk[pos++] = (byte) (q >> 8);
-            if (pos == chunk.length) {
-                out.write(chunk, 0, pos);
-                pos = 0;
-            }
-        }
-        out.write(chunk, 0, pos);
-        out.flush();
+        return header.array();
     }
 
     public static byte[] toBytes(PcmBuffer pcm) {
@@ -82,12 +92,17 @@ public final class WavCodec {
      * reader never sees a half-written file and a crash leaves no truncated audio behind.
      */
     public static void writeAtomically(PcmBuffer pcm, Path target) throws IOException {
+        writeAtomically(PcmSource.of(pcm), 1.0, target);
+    }
+
+    /** {@link #writeAtomically(PcmBuffer, Path)} for a source of any length, streamed, times {@code gain}. */
+    public static void writeAtomically(PcmSource pcm, double gain, Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
-                write(pcm, out);
+                write(pcm, gain, out);
             }
             shareReadOnly(tmp);
             try {
@@ -110,6 +125,63 @@ public final class WavCodec {
         }
     }
 
+    /** Format and length of a WAV file, from its header only. */
+    public record Info(int sampleRate, int channels, int bitsPerSample, long frames, long dataOffset, int format) {
+        public double durationSeconds() {
+            return frames / (double) sampleRate;
+        }
+    }
+
+    /** Reads the header of a file without its samples (a 10-minute file is not loaded to learn its length). */
+    public static Info info(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return header(new CountingInput(in));
+        }
+    }
+
+    /** The file as a source read chunk by chunk on each pass (bounded memory for any length). */
+    public static PcmSource open(Path file) throws IOException {
+        Info info = info(file);
+        return new PcmSource() {
+            @Override
+            public int sampleRate() {
+                return info.sampleRate();
+            }
+
+            @Override
+            public int channels() {
+                return info.channels();
+            }
+
+            @Override
+            public long frames() {
+                return info.frames();
+            }
+
+            @Override
+            public void forEachChunk(int maxFrames, ChunkConsumer consumer) throws IOException {
+                int bytesPerSample = info.bitsPerSample() / 8;
+                int size = Math.max(1, Math.min(maxFrames, CHUNK_FRAMES));
+                byte[] raw = new byte[size * info.channels() * bytesPerSample];
+                float[] out = new float[size * info.channels()];
+                boolean isFloat = info.format() == FORMAT_IEEE_FLOAT;
+                try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
+                    DataInputStream data = new DataInputStream(in);
+                    skip(data, info.dataOffset());
+                    for (long start = 0; start < info.frames(); start += size) {
+                        int n = (int) Math.min(size, info.frames() - start);
+                        int count = n * info.channels();
+                        data.readFully(raw, 0, count * bytesPerSample);
+                        decodeInto(raw, count, info.bitsPerSample(), isFloat, out);
+                        consumer.accept(out, 0, n, start);
+                    }
+                } catch (EOFException e) {
+                    throw new WavFormatException("truncated WAV file");
+                }
+            }
+        };
+    }
+
     public static PcmBuffer read(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return read(in);
@@ -121,7 +193,23 @@ public final class WavCodec {
     }
 
     public static PcmBuffer read(InputStream source) throws IOException {
-        DataInputStream in = new DataInputStream(new BufferedInputStream(source, 64 * 1024));
+        CountingInput in = new CountingInput(new BufferedInputStream(source, 64 * 1024));
+        Info info = header(in);
+        long samples = info.frames() * info.channels();
+        int count = (int) samples;
+        byte[] raw = new byte[count * (info.bitsPerSample() / 8)];
+        try {
+            in.readFully(raw);
+        } catch (EOFException e) {
+            throw new WavFormatException("truncated WAV file");
+        }
+        float[] out = new float[count];
+        decodeInto(raw, count, info.bitsPerSample(), info.format() == FORMAT_IEEE_FLOAT, out);
+        return new PcmBuffer(info.sampleRate(), info.channels(), out);
+    }
+
+    /** Parses the chunks up to the start of the samples; the stream is left there. */
+    private static Info header(CountingInput in) throws IOException {
         try {
             if (!"RIFF".equals(fourCc(in))) {
                 throw new WavFormatException("not a RIFF file");
@@ -160,7 +248,7 @@ public final class WavCodec {
                     if (format < 0) {
                         throw new WavFormatException("data chunk before fmt chunk");
                     }
-                    return decode(in, size, format, channels, sampleRate, bits);
+                    return check(size, format, channels, sampleRate, bits, in.position());
                 } else {
                     skip(in, size);
                 }
@@ -173,8 +261,8 @@ public final class WavCodec {
         }
     }
 
-    private static PcmBuffer decode(DataInputStream in, long size, int format, int channels, int sampleRate,
-                                    int bits) throws IOException {
+    private static Info check(long size, int format, int channels, int sampleRate, int bits, long dataOffset)
+            throws IOException {
         if (channels < 1 || channels > 2) {
             throw new WavFormatException("unsupported channel count: " + channels);
         }
@@ -189,11 +277,12 @@ public final class WavCodec {
         if (size > MAX_DATA_BYTES || size == 0xFFFFFFFFL) {
             throw new WavFormatException("data chunk too large: " + size);
         }
-        int count = (int) (size / bytesPerSample);
+        long count = size / bytesPerSample;
         count -= count % channels;
-        byte[] raw = new byte[count * bytesPerSample];
-        in.readFully(raw);
-        float[] out = new float[count];
+        return new Info(sampleRate, channels, bits, count / channels, dataOffset, isFloat ? FORMAT_IEEE_FLOAT : FORMAT_PCM);
+    }
+
+    private static void decodeInto(byte[] raw, int count, int bits, boolean isFloat, float[] out) {
         ByteBuffer b = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < count; i++) {
             out[i] = switch (bits) {
@@ -203,7 +292,57 @@ public final class WavCodec {
                 default -> isFloat ? b.getFloat(i * 4) : b.getInt(i * 4) / 2147483648f;
             };
         }
-        return new PcmBuffer(sampleRate, channels, out);
+    }
+
+    /** Knows how far it has read: where the samples start. */
+    private static final class CountingInput extends DataInputStream {
+        private final Counter counter;
+
+        CountingInput(InputStream in) {
+            this(new Counter(in));
+        }
+
+        private CountingInput(Counter counter) {
+            super(counter);
+            this.counter = counter;
+        }
+
+        long position() {
+            return counter.pos;
+        }
+    }
+
+    private static final class Counter extends java.io.FilterInputStream {
+        long pos;
+
+        Counter(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                pos++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0) {
+                pos += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long k = super.skip(n);
+            pos += Math.max(0, k);
+            return k;
+        }
     }
 
     static int toPcm16(float v) {

@@ -5,7 +5,7 @@ final class Mastering {
     /** -1 dBFS: leaves headroom for lossy re-encoding in browsers. */
     static final float CEILING = (float) Math.pow(10, -1 / 20.0);
     /** How hard peaks are pushed into the tanh knee; 1.5 rounds transients without audible pumping. */
-    private static final double DRIVE = 1.5;
+    static final double DRIVE = 1.5;
 
     private Mastering() {
     }

@@ -5,7 +5,8 @@ import java.util.SplittableRandom;
 /**
  * Adds one {@link Note} to a stereo buffer. Pitched voices read {@link Wavetable}s and use multiplicative
  * decays (no {@code Math.sin}/{@code Math.exp} per sample); the guitar is a Karplus-Strong string; drums
- * are swept sines and filtered noise. Each call is independent, so notes can be rendered in any order.
+ * are swept sines and filtered noise. Each call is independent, so notes can be rendered in any order;
+ * {@code limit} is the first frame not to write (the end of the clip or of the window being rendered).
  */
 final class NoteRenderer {
     private final int sampleRate;
@@ -18,36 +19,36 @@ final class NoteRenderer {
         this.stringTable = Wavetable.saw(4 + (int) Math.round(brightness * 4), 0.55 + brightness * 0.3);
     }
 
-    void render(Note note, float[] left, float[] right, SplittableRandom rng) {
+    void render(Note note, float[] left, float[] right, int limit, SplittableRandom rng) {
         switch (note.voice()) {
-            case PAD -> sustained(note, left, right, padTable, Math.min(0.4, note.length() / 3), 0.5, 0.0023);
-            case STRINGS -> sustained(note, left, right, stringTable, Math.min(0.3, note.length() / 3), 0.4, 0.003);
-            case BRASS -> sustained(note, left, right, Wavetable.SAW_BRIGHT, 0.06, 0.15, 0.0012);
-            case SQUARE -> sustained(note, left, right, Wavetable.SQUARE, 0.004, 0.03, 0.0);
-            case LEAD -> lead(note, left, right);
-            case PIANO -> struck(note, left, right, Wavetable.PIANO_BRIGHT, 0.25, 1.4, 0.25);
-            case EPIANO -> struck(note, left, right, Wavetable.ELECTRIC_PIANO, 0.6, 1.8, 0.2);
-            case BASS -> struck(note, left, right, Wavetable.BASS, 0.15, 1.5, 0.06);
-            case SUB -> sub(note, left, right);
-            case GUITAR -> pluck(note, left, right, rng);
-            case KICK -> sweep(note, left, right, 45, 85, 0.03, 0.12);
-            case TOM -> sweep(note, left, right, Synth.midiToHz(note.midi()), 30, 0.05, 0.45);
-            case SNARE -> snare(note, left, right, new Noise(rng));
-            case HAT -> noiseHit(note, left, right, new Noise(rng), 7000, 0.02);
-            case OPEN_HAT -> noiseHit(note, left, right, new Noise(rng), 6500, 0.12);
-            case RIDE -> noiseHit(note, left, right, new Noise(rng), 4500, 0.3);
-            case CRASH -> noiseHit(note, left, right, new Noise(rng), 3500, 0.7);
+            case PAD -> sustained(note, left, right, limit, padTable, Math.min(0.4, note.length() / 3), 0.5, 0.0023);
+            case STRINGS -> sustained(note, left, right, limit, stringTable, Math.min(0.3, note.length() / 3), 0.4, 0.003);
+            case BRASS -> sustained(note, left, right, limit, Wavetable.SAW_BRIGHT, 0.06, 0.15, 0.0012);
+            case SQUARE -> sustained(note, left, right, limit, Wavetable.SQUARE, 0.004, 0.03, 0.0);
+            case LEAD -> lead(note, left, right, limit);
+            case PIANO -> struck(note, left, right, limit, Wavetable.PIANO_BRIGHT, 0.25, 1.4, 0.25);
+            case EPIANO -> struck(note, left, right, limit, Wavetable.ELECTRIC_PIANO, 0.6, 1.8, 0.2);
+            case BASS -> struck(note, left, right, limit, Wavetable.BASS, 0.15, 1.5, 0.06);
+            case SUB -> sub(note, left, right, limit);
+            case GUITAR -> pluck(note, left, right, limit, rng);
+            case KICK -> sweep(note, left, right, limit, 45, 85, 0.03, 0.12);
+            case TOM -> sweep(note, left, right, limit, Synth.midiToHz(note.midi()), 30, 0.05, 0.45);
+            case SNARE -> snare(note, left, right, limit, new Noise(rng));
+            case HAT -> noiseHit(note, left, right, limit, new Noise(rng), 7000, 0.02);
+            case OPEN_HAT -> noiseHit(note, left, right, limit, new Noise(rng), 6500, 0.12);
+            case RIDE -> noiseHit(note, left, right, limit, new Noise(rng), 4500, 0.3);
+            case CRASH -> noiseHit(note, left, right, limit, new Noise(rng), 3500, 0.7);
         }
     }
 
     /** Attack, hold, squared release; the two channels detuned against each other for width. */
-    private void sustained(Note n, float[] left, float[] right, Wavetable table, double attack, double release,
+    private void sustained(Note n, float[] left, float[] right, int limit, Wavetable table, double attack, double release,
             double detune) {
         double f = Synth.midiToHz(n.midi());
         double incL = f * (1 - detune) / sampleRate;
         double incR = f * (1 + detune) / sampleRate;
         int start = frame(n.start());
-        int end = Math.min(left.length, start + frame(n.length() + release));
+        int end = Math.min(limit, start + frame(n.length() + release));
         double gl = n.gain() * Synth.panLeft(n.pan());
         double gr = n.gain() * Synth.panRight(n.pan());
         double phL = 0;
@@ -70,11 +71,11 @@ final class NoteRenderer {
     }
 
     /** Triangle lead with a delayed vibrato, as a player adds it on a held note. */
-    private void lead(Note n, float[] left, float[] right) {
+    private void lead(Note n, float[] left, float[] right, int limit) {
         double f = Synth.midiToHz(n.midi());
         int start = frame(n.start());
         double release = 0.12;
-        int end = Math.min(left.length, start + frame(n.length() + release));
+        int end = Math.min(limit, start + frame(n.length() + release));
         double gl = n.gain() * Synth.panLeft(n.pan());
         double gr = n.gain() * Synth.panRight(n.pan());
         double phase = 0;
@@ -103,13 +104,13 @@ final class NoteRenderer {
      * A struck tone: a bright part decaying with {@code brightTau} over a mellow sine decaying with
      * {@code bodyTau}, damped over {@code release} after the note's end.
      */
-    private void struck(Note n, float[] left, float[] right, Wavetable bright, double brightTau, double bodyTau,
+    private void struck(Note n, float[] left, float[] right, int limit, Wavetable bright, double brightTau, double bodyTau,
             double release) {
         double f = Synth.midiToHz(n.midi());
         double inc = f / sampleRate;
         int start = frame(n.start());
         int held = frame(n.length());
-        int end = Math.min(left.length, start + held + frame(release));
+        int end = Math.min(limit, start + held + frame(release));
         double gl = n.gain() * Synth.panLeft(n.pan());
         double gr = n.gain() * Synth.panRight(n.pan());
         double kBright = Math.exp(-1.0 / (brightTau * sampleRate));
@@ -138,11 +139,11 @@ final class NoteRenderer {
     }
 
     /** An 808-style sub bass: a sine that drops a few percent in pitch and rings out. */
-    private void sub(Note n, float[] left, float[] right) {
+    private void sub(Note n, float[] left, float[] right, int limit) {
         double f = Synth.midiToHz(n.midi());
         int start = frame(n.start());
         int held = frame(n.length());
-        int end = Math.min(left.length, start + held + frame(0.08));
+        int end = Math.min(limit, start + held + frame(0.08));
         double k = Math.exp(-1.0 / (0.8 * sampleRate));
         double kDrop = Math.exp(-1.0 / (0.04 * sampleRate));
         double kRelease = Math.exp(-1.0 / (0.02 * sampleRate));
@@ -172,7 +173,7 @@ final class NoteRenderer {
      * Karplus-Strong plucked string: a noise burst circulating in a delay line of one period, averaged
      * each pass (period + half a sample, which the delay length accounts for), damped after the note ends.
      */
-    private void pluck(Note n, float[] left, float[] right, SplittableRandom rng) {
+    private void pluck(Note n, float[] left, float[] right, int limit, SplittableRandom rng) {
         double f = Synth.midiToHz(n.midi());
         int period = Math.max(2, (int) Math.round(sampleRate / f - 0.5));
         float[] line = new float[period];
@@ -185,7 +186,7 @@ final class NoteRenderer {
         }
         int start = frame(n.start());
         int held = frame(n.length());
-        int end = Math.min(left.length, start + held + frame(0.08));
+        int end = Math.min(limit, start + held + frame(0.08));
         double gl = n.gain() * Synth.panLeft(n.pan());
         double gr = n.gain() * Synth.panRight(n.pan());
         float sustain = (float) Math.pow(0.001, 1.0 / (3.5 * f));
@@ -202,10 +203,10 @@ final class NoteRenderer {
     }
 
     /** A sine swept down from {@code base + sweep} Hz to {@code base}: kicks and toms. */
-    private void sweep(Note n, float[] left, float[] right, double base, double sweep, double sweepTau,
+    private void sweep(Note n, float[] left, float[] right, int limit, double base, double sweep, double sweepTau,
             double ampTau) {
         int start = frame(n.start());
-        int end = Math.min(left.length, start + frame(n.length()));
+        int end = Math.min(limit, start + frame(n.length()));
         double kSweep = Math.exp(-1.0 / (sweepTau * sampleRate));
         double kAmp = Math.exp(-1.0 / (ampTau * sampleRate));
         double extra = sweep;
@@ -226,9 +227,9 @@ final class NoteRenderer {
         }
     }
 
-    private void snare(Note n, float[] left, float[] right, Noise noise) {
+    private void snare(Note n, float[] left, float[] right, int limit, Noise noise) {
         int start = frame(n.start());
-        int end = Math.min(left.length, start + frame(n.length()));
+        int end = Math.min(limit, start + frame(n.length()));
         OnePole hp = new OnePole(1200, sampleRate);
         double kBody = Math.exp(-1.0 / (0.04 * sampleRate));
         double kRattle = Math.exp(-1.0 / (0.08 * sampleRate));
@@ -251,9 +252,9 @@ final class NoteRenderer {
     }
 
     /** Band-limited noise with an exponential decay: hats, ride and crash differ in cutoff and length. */
-    private void noiseHit(Note n, float[] left, float[] right, Noise noise, double cutoff, double tau) {
+    private void noiseHit(Note n, float[] left, float[] right, int limit, Noise noise, double cutoff, double tau) {
         int start = frame(n.start());
-        int end = Math.min(left.length, start + Math.min(frame(n.length()), frame(tau * 7)));
+        int end = Math.min(limit, start + Math.min(frame(n.length()), frame(tau * 7)));
         Biquad hp = new Biquad(Biquad.Type.HIGH_PASS, cutoff, 0.7, sampleRate);
         // Cymbal "air" stops at 11 kHz: sampled kits roll off there too, and the quality check reads
         // energy above 14 kHz as noise.

@@ -1,12 +1,16 @@
 package io.soundbox.generation.engine.procedural;
 
 import io.soundbox.audio.PcmBuffer;
+import io.soundbox.audio.PcmSource;
+import io.soundbox.audio.PcmSpool;
 import io.soundbox.generation.engine.AudioEngine;
 import io.soundbox.generation.engine.CancellationCheck;
 import io.soundbox.generation.engine.GenerationCancelledException;
 import io.soundbox.generation.engine.GenerationInput;
 import io.soundbox.generation.engine.ProgressListener;
-import java.util.Arrays;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -30,6 +34,16 @@ public final class SfxEngine implements AudioEngine {
 
     @Override
     public PcmBuffer generate(GenerationInput input, ProgressListener progress, CancellationCheck cancelled) {
+        try (PcmSpool clip = render(input, AudioEngine.scratchDir(), progress, cancelled)) {
+            return PcmSource.readAll(clip);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Renders block by block into a spool on disk and masters it there: memory is one block. */
+    @Override
+    public PcmSpool render(GenerationInput input, Path workDir, ProgressListener progress, CancellationCheck cancelled) {
         int frames = AudioEngine.frameCount(input.durationSeconds(), SAMPLE_RATE);
         int fade = input.loop() ? Math.min((int) (MusicEngine.LOOP_CROSSFADE_SECONDS * SAMPLE_RATE), frames / 4) : 0;
         int total = frames + fade;
@@ -41,24 +55,25 @@ public final class SfxEngine implements AudioEngine {
                 ? recipes.get(1).create(SAMPLE_RATE, rng.split(), features, input.durationSeconds())
                 : () -> 0;
 
-        float[] out = new float[total];
-        for (int start = 0; start < total; start += BLOCK) {
-            if (cancelled.isCancelled()) {
-                throw new GenerationCancelledException();
+        PcmSpool spool = PcmSpool.create(workDir, SAMPLE_RATE, 1);
+        try {
+            SpooledClip clip = new SpooledClip(spool, frames, fade);
+            float[] out = new float[BLOCK];
+            for (int start = 0; start < total; start += BLOCK) {
+                if (cancelled.isCancelled()) {
+                    throw new GenerationCancelledException();
+                }
+                int n = Math.min(total - start, BLOCK);
+                for (int i = 0; i < n; i++) {
+                    out[i] = (float) (main.next() + 0.5 * second.next());
+                }
+                clip.add(out, null, n);
+                progress.onProgress((start + n) / (double) total);
             }
-            int end = Math.min(total, start + BLOCK);
-            for (int i = start; i < end; i++) {
-                out[i] = (float) (main.next() + 0.5 * second.next());
-            }
-            progress.onProgress(end / (double) total);
+            return clip.finish();
+        } catch (RuntimeException | Error e) {
+            spool.close();
+            throw e;
         }
-        if (fade > 0) {
-            Mastering.crossfadeTailIntoHead(out, frames, fade);
-        }
-        Mastering.softLimit(new float[][] {out}, frames);
-        if (fade == 0) {
-            Mastering.fadeEdges(out, frames, SAMPLE_RATE / 200);
-        }
-        return PcmBuffer.mono(SAMPLE_RATE, Arrays.copyOf(out, frames));
     }
 }

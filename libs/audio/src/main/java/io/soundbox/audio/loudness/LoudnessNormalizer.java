@@ -1,6 +1,8 @@
 package io.soundbox.audio.loudness;
 
 import io.soundbox.audio.PcmBuffer;
+import io.soundbox.audio.PcmSource;
+import java.io.IOException;
 
 /**
  * Brings a clip to a target integrated loudness with one gain, never pushing the peak over a ceiling and
@@ -22,13 +24,22 @@ public record LoudnessNormalizer(double targetLufs, double ceilingDbfs, double m
 
     /** The gain (linear) this normaliser applies to the clip. */
     public double gainFor(PcmBuffer pcm) {
-        double lufs = new LoudnessMeter().integratedLufs(pcm);
+        return gainFor(new LoudnessMeter().integratedLufs(pcm), pcm.peak());
+    }
+
+    /** The gain for a clip of any length, measured in one streaming pass. */
+    public double gainFor(PcmSource pcm) throws IOException {
+        LoudnessMeter.Measurement m = new LoudnessMeter().measure(pcm);
+        return gainFor(m.lufs(), m.peak());
+    }
+
+    /** The gain for a clip of this integrated loudness and sample peak. */
+    public double gainFor(double lufs, float peak) {
         if (Double.isInfinite(lufs)) {
             return 1.0;
         }
         double gainDb = Math.min(maxGainDb, targetLufs - lufs);
         double gain = Math.pow(10, gainDb / 20);
-        float peak = pcm.peak();
         double ceiling = Math.pow(10, ceilingDbfs / 20);
         if (peak > 0 && peak * gain > ceiling) {
             gain = ceiling / peak;

@@ -1,6 +1,7 @@
 package io.soundbox.audio.spectrogram;
 
 import io.soundbox.audio.PcmBuffer;
+import io.soundbox.audio.PcmSource;
 import io.soundbox.audio.dsp.MelFilterBank;
 import io.soundbox.audio.dsp.Stft;
 import java.awt.image.BufferedImage;
@@ -41,31 +42,80 @@ public record SpectrogramRenderer(int width, int height, int melBands, double ma
 
     /** Mel power in dB below the loudest cell, {@code [column][band]}, each in [-rangeDb, 0]. */
     public float[][] melDb(PcmBuffer pcm) {
-        float[] mono = pcm.toMono();
+        try {
+            return melDb(PcmSource.of(pcm));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The same from one streaming pass: each column needs only the FFT frame at its position, taken
+     * from a sliding window of the mono mix, so memory is the image's cells whatever the clip's length.
+     */
+    public float[][] melDb(PcmSource pcm) throws IOException {
         Stft stft = new Stft(FFT_SIZE, FFT_SIZE / 4);
         MelFilterBank mel = new MelFilterBank(melBands, FFT_SIZE, pcm.sampleRate(), 0, maxHz);
         float[][] db = new float[width][];
-        double max = POWER_FLOOR;
-        int span = Math.max(0, mono.length - FFT_SIZE);
-        for (int x = 0; x < width; x++) {
-            int start = width == 1 ? 0 : (int) ((long) span * x / (width - 1));
-            float[] bands = mel.apply(stft.frame(mono, start));
-            for (int b = 0; b < bands.length; b++) {
-                max = Math.max(max, bands[b]);
+        long length = pcm.frames();
+        long span = Math.max(0, length - FFT_SIZE);
+        float[] ring = new float[FFT_SIZE];
+        float[] frame = new float[FFT_SIZE];
+        long[] seen = {0};
+        int[] column = {0};
+        int ch = pcm.channels();
+        pcm.forEachChunk(PcmSource.CHUNK_FRAMES, (s, off, n, first) -> {
+            for (int f = 0; f < n; f++) {
+                int k = off + f * ch;
+                ring[(int) (seen[0] % FFT_SIZE)] = ch == 1 ? s[k] : (s[k] + s[k + 1]) * 0.5f;
+                seen[0]++;
+                while (column[0] < width && startOf(column[0], span) + FFT_SIZE == seen[0]) {
+                    db[column[0]] = mel.apply(stft.frame(window(ring, frame, startOf(column[0], span), seen[0]), 0));
+                    column[0]++;
+                }
             }
-            db[x] = bands;
+        });
+        // Clips shorter than one FFT frame: every column is the zero-padded whole clip.
+        while (column[0] < width) {
+            db[column[0]] = mel.apply(stft.frame(window(ring, frame, startOf(column[0], span), seen[0]), 0));
+            column[0]++;
         }
-        for (float[] column : db) {
-            for (int b = 0; b < column.length; b++) {
-                double v = 10 * Math.log10(Math.max(POWER_FLOOR, column[b]) / max);
-                column[b] = (float) Math.max(-rangeDb, v);
+        double max = POWER_FLOOR;
+        for (float[] bands : db) {
+            for (float b : bands) {
+                max = Math.max(max, b);
+            }
+        }
+        for (float[] bands : db) {
+            for (int b = 0; b < bands.length; b++) {
+                double v = 10 * Math.log10(Math.max(POWER_FLOOR, bands[b]) / max);
+                bands[b] = (float) Math.max(-rangeDb, v);
             }
         }
         return db;
     }
 
+    private long startOf(int x, long span) {
+        return width == 1 ? 0 : span * x / (width - 1);
+    }
+
+    private static float[] window(float[] ring, float[] frame, long start, long seen) {
+        for (int i = 0; i < FFT_SIZE; i++) {
+            long j = start + i;
+            frame[i] = j < seen ? ring[(int) (j % FFT_SIZE)] : 0f;
+        }
+        return frame;
+    }
+
+    public BufferedImage render(PcmSource pcm) throws IOException {
+        return image(melDb(pcm));
+    }
+
     public BufferedImage render(PcmBuffer pcm) {
-        float[][] db = melDb(pcm);
+        return image(melDb(pcm));
+    }
+
+    private BufferedImage image(float[][] db) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         int[] row = new int[width];
         for (int y = 0; y < height; y++) {
@@ -79,9 +129,13 @@ public record SpectrogramRenderer(int width, int height, int melBands, double ma
     }
 
     public byte[] renderPng(PcmBuffer pcm) {
+        return png(render(pcm));
+    }
+
+    private static byte[] png(BufferedImage image) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         try {
-            if (!ImageIO.write(render(pcm), "png", out)) {
+            if (!ImageIO.write(image, "png", out)) {
                 throw new IllegalStateException("no PNG writer available");
             }
         } catch (IOException e) {
@@ -92,7 +146,12 @@ public record SpectrogramRenderer(int width, int height, int melBands, double ma
 
     /** Writes the PNG through a temporary file and an atomic move, so readers never see half a file. */
     public void writePngAtomically(PcmBuffer pcm, Path target) throws IOException {
-        byte[] png = renderPng(pcm);
+        writePngAtomically(PcmSource.of(pcm), target);
+    }
+
+    /** {@link #writePngAtomically(PcmBuffer, Path)} for a source of any length (one streaming pass). */
+    public void writePngAtomically(PcmSource pcm, Path target) throws IOException {
+        byte[] png = png(render(pcm));
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
