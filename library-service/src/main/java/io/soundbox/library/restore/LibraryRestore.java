@@ -98,10 +98,11 @@ public class LibraryRestore {
                     return new RestoreOutcome(RestoreOutcome.CONFIRMATION_REQUIRED, scratch.plan, ms(t0), ms(held));
                 }
                 swapIntoLive(scratch.file);
-                LOG.infof("restored backup %s with replay from %s: %s replayed; losses: %s", backupId,
-                        scratch.plan.replayedFrom(), scratch.plan.replayed(), scratch.plan.losses().stream()
-                                .map(l -> l.kind() + "=" + l.count()).toList());
-                return new RestoreOutcome(RestoreOutcome.RESTORED, scratch.plan, ms(t0), ms(held));
+                RestoreOutcome done = new RestoreOutcome(RestoreOutcome.RESTORED, scratch.plan, ms(t0), ms(held));
+                LOG.infof("restored backup %s in %d ms (writes held %d ms) with replay from %s: %s replayed; losses: %s",
+                        backupId, done.durationMs(), done.writesHeldMs(), scratch.plan.replayedFrom(),
+                        scratch.plan.replayed(), scratch.plan.losses().stream().map(l -> l.kind() + "=" + l.count()).toList());
+                return done;
             } finally {
                 gate.open(stamp);
             }
