@@ -176,7 +176,8 @@ public class LibraryRestore {
             Files.copy(source, scratch.file, StandardCopyOption.REPLACE_EXISTING);
             SQLiteDataSource ds = scratchDataSource(scratch.file);
             new Migrator(ds).migrate(LibrarySchema.migrations());
-            ScratchReplay replay = new ScratchReplay(ds, categorizer, config.library().moderation().enabled());
+            ScratchReplay replay = new ScratchReplay(ds, categorizer, config.library().moderation().enabled(),
+                    config.library().playDedupWindow(), backupCreatedAt);
             Instant from = backupCreatedAt.minus(config.library().restore().replayMargin());
             TopicReplay.Read created = topics.read(Topics.AUDIO_CREATED, AudioCreated.class, from, replay::ingest);
             TopicReplay.Read actions = topics.read(Topics.LIBRARY_EVENTS, LibraryEvent.class, from, replay::apply);

@@ -3,6 +3,7 @@ package io.soundbox.library.restore;
 import io.soundbox.events.AudioCreated;
 import io.soundbox.events.LibraryEvent;
 import io.soundbox.library.community.FavoriteStore;
+import io.soundbox.library.community.PlayStore;
 import io.soundbox.library.community.VoteRequest;
 import io.soundbox.library.community.VoteStore;
 import io.soundbox.library.domain.Categorizer;
@@ -11,6 +12,7 @@ import io.soundbox.library.moderation.ModerationPolicy;
 import io.soundbox.library.persistence.GenerationRepository;
 import io.soundbox.library.persistence.Jdbc;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +25,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * Re-applies what happened after a backup to a copy of it: the generations of soundbox.audio.created (the
  * same idempotent upsert as live ingestion, which respects tombstones) and the library's own actions of
  * soundbox.library.events that carry the state they set: deletions (a tombstone again, so nothing deleted
- * comes back), visibility and moderation, votes, favorites. Each is idempotent, so replaying an action
- * the backup already holds changes nothing. Other actions (playlists, tag suggestions, plays) are not
- * replayed; {@link LibraryDiff} lists what that loses.
+ * comes back), visibility and moderation, votes, favorites, plays. Each is idempotent, so replaying an
+ * action the backup already holds changes nothing (a play through the same de-duplication window as a
+ * live one). Other actions (playlists, tag suggestions) are not replayed; {@link LibraryDiff} lists what
+ * that loses.
  */
 final class ScratchReplay {
     private final DataSource scratch;
@@ -33,12 +36,19 @@ final class ScratchReplay {
     private final GenerationRepository generations;
     private final VoteStore votes;
     private final FavoriteStore favorites;
+    private final PlayStore plays;
+    private final Duration playDedupWindow;
+    private final Instant backupCreatedAt;
     private final Jdbc jdbc;
     private final Map<String, Long> applied = new TreeMap<>();
     private final Map<String, Long> notReplayed = new TreeMap<>();
     private long generationsRejected;
 
-    ScratchReplay(DataSource scratch, Categorizer categorizer, boolean moderation) {
+    ScratchReplay(DataSource scratch, Categorizer categorizer, boolean moderation, Duration playDedupWindow,
+                  Instant backupCreatedAt) {
+        this.plays = new PlayStore(scratch);
+        this.playDedupWindow = playDedupWindow;
+        this.backupCreatedAt = backupCreatedAt;
         this.scratch = scratch;
         this.generations = new GenerationRepository(scratch);
         this.ingestor = new GenerationIngestor(categorizer, generations, Clock.systemUTC(),
@@ -113,6 +123,21 @@ final class ScratchReplay {
                     return false;
                 }
                 favorites.remove(e.userId(), id);
+                return true;
+            }
+            case PLAYED -> {
+                if (!(data.get("source") instanceof String source) || !exists(id)) {
+                    return false;
+                }
+                String session = data.get("session_id") instanceof String sid ? sid : null;
+                String listener = e.userId() != null ? "u:" + e.userId() : session != null ? "s:" + session : null;
+                if (listener == null && !at.isAfter(backupCreatedAt)) {
+                    // A play of no known listener cannot be told from the same play in the backup: one from
+                    // before the backup's time is taken to be in it.
+                    return true;
+                }
+                Double duration = data.get("duration") instanceof Number n ? n.doubleValue() : null;
+                plays.record(id, e.userId(), listener, source, duration, at, playDedupWindow);
                 return true;
             }
             case GENERATION_ADDED -> {

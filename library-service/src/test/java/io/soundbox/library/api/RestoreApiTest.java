@@ -100,6 +100,9 @@ class RestoreApiTest {
         as(ownerToken).body(Map.of("is_public", false)).put("/api/generations/" + x + "/visibility").then().statusCode(200);
         as(api.user(fan)).body(Map.of("vote", 1)).post("/api/generations/" + w + "/vote").then().statusCode(200);
         String z = api.ingest(owner, true, "created after the backup");
+        ApiCalls.anonymous().body(Map.of("session_id", "s-" + UUID.randomUUID(), "source", "library"))
+                .post("/api/track/" + w + "/play").then().statusCode(200);
+        as(api.user(fan)).body(Map.of("source", "radio")).post("/api/track/" + w + "/play").then().statusCode(200);
 
         // Writers that keep going through the restore: new generations on the topic (the consumer waits
         // while the database is swapped) and favorites over HTTP (refused with 503 while it is, then retried).
@@ -151,7 +154,9 @@ class RestoreApiTest {
         assertThat(repository.findById(y)).isEmpty();
         assertThat(repository.findById(x)).get().satisfies(g -> assertThat(g.isPublic()).isFalse());
         assertThat(repository.findById(z)).isPresent();
-        ApiCalls.anonymous().get("/api/library/" + w).then().statusCode(200).body("upvotes", equalTo(1));
+        ApiCalls.anonymous().get("/api/library/" + w).then().statusCode(200).body("upvotes", equalTo(1))
+                .body("play_count", equalTo(2));
+        assertThat(done.getLong("plan.replayed.played")).isEqualTo(2);
         for (String id : published) {
             Eventually.await(ApiCalls.WAIT, "generation " + id + " after the restore", () -> repository.findById(id).orElse(null));
         }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(FreshDataDirResource.class)
 @QuarkusTestResource(InternalAuthResource.class)
-@QuarkusTestResource(BacklogResource.class)
+@QuarkusTestResource(value = BacklogResource.class, restrictToAnnotatedClass = true)
 class CaughtUpReadinessTest {
     @Inject
     DataSource dataSource;
