@@ -53,6 +53,14 @@ final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
+    int port() {
+        return port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
     void awaitReady(HttpClient http, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer";

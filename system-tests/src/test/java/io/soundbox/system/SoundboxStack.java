@@ -31,11 +31,13 @@ final class SoundboxStack {
     private final List<ServiceProcess> services;
     private final Path dataDir;
     private final String gateway;
+    private final Path root;
 
-    private SoundboxStack(List<ServiceProcess> services, Path dataDir, String gateway) {
+    private SoundboxStack(List<ServiceProcess> services, Path dataDir, String gateway, Path root) {
         this.services = services;
         this.dataDir = dataDir;
         this.gateway = gateway;
+        this.root = root;
     }
 
     static synchronized SoundboxStack shared() throws Exception {
@@ -61,6 +63,8 @@ final class SoundboxStack {
         env.put("QUARKUS_REST_CLIENT_TTS_URL", "http://127.0.0.1:" + ports.get("tts-service"));
         env.put("QUARKUS_REST_CLIENT_GENERATION_URL", "http://127.0.0.1:" + ports.get("generation-service"));
         env.put("QUARKUS_REST_CLIENT_BACKUP_URL", "http://127.0.0.1:" + ports.get("backup-service"));
+        // backup-service asks library-service to perform a restore.
+        env.put("SOUNDBOX_BACKUP_LIBRARY_URL", "http://127.0.0.1:" + ports.get("library-service"));
         List<ServiceProcess> services = new ArrayList<>();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         try {
@@ -74,7 +78,7 @@ final class SoundboxStack {
             services.forEach(SoundboxStack::closeQuietly);
             throw e;
         }
-        return new SoundboxStack(services, dataDir, "http://127.0.0.1:" + ports.get("gateway-service"));
+        return new SoundboxStack(services, dataDir, "http://127.0.0.1:" + ports.get("gateway-service"), root);
     }
 
     String gateway() {
@@ -83,6 +87,16 @@ final class SoundboxStack {
 
     Path dataDir() {
         return dataDir;
+    }
+
+    /** The checkout the services were packaged in (where ./soundbox is). */
+    Path root() {
+        return root;
+    }
+
+    ServiceProcess service(String module) {
+        return services.stream().filter(s -> s.name().equals(module)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + module));
     }
 
     /** The last lines of every service log, for assertion messages. */

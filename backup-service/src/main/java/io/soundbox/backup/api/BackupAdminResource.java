@@ -3,9 +3,14 @@ package io.soundbox.backup.api;
 import io.soundbox.backup.auth.AdminGuard;
 import io.soundbox.backup.engine.BackupException;
 import io.soundbox.backup.engine.BackupId;
-import io.soundbox.backup.engine.RestoreReport;
 import io.soundbox.backup.engine.Verification;
 import io.soundbox.backup.service.BackupService;
+import io.soundbox.backup.service.LibraryRefusal;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.QueryParam;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -28,6 +33,7 @@ import java.util.List;
 @Path("/api/admin/backups")
 @Produces(MediaType.APPLICATION_JSON)
 public class BackupAdminResource {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final BackupService service;
     private final AdminGuard guard;
 
@@ -69,14 +75,35 @@ public class BackupAdminResource {
     }
 
     /**
-     * Restores the library database and the audio store from a backup; a corrupt backup is refused
-     * (422) before anything changes. Stop library-service first ({@code ./soundbox backup restore} does).
+     * Restores a backup (docs/operations.md): library-service rebuilds the library from it and replays
+     * everything after it. {@code ?dry_run=true} only reports the plan; a restore that would lose something
+     * answers 409 with the plan (exactly what, with ids) and changes nothing unless {@code ?confirm=true}. A
+     * corrupt backup is refused (422) before anything changes; library-service must run (503 otherwise).
      */
     @POST
     @Path("{id}/restore")
-    public RestoreReport restore(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @PathParam("id") String id) {
+    public Response restore(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @PathParam("id") String id,
+                            @QueryParam("confirm") boolean confirm, @QueryParam("dry_run") boolean dryRun) {
         guard.requireAdmin(auth);
-        return call(() -> service.restore(valid(id)));
+        try {
+            return Response.ok(service.restore(valid(id), auth, confirm, dryRun)).build();
+        } catch (LibraryRefusal e) {
+            Map<String, Object> problem = new LinkedHashMap<>(e.problem());
+            problem.putIfAbsent("status", e.status());
+            problem.putIfAbsent("detail", e.getMessage());
+            problem.putIfAbsent("error", e.getMessage());
+            return Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(json(problem)).build();
+        } catch (BackupException e) {
+            throw ProblemException.of(e);
+        }
+    }
+
+    private static String json(Object o) {
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem always serialises", e);
+        }
     }
 
     static String valid(String id) {

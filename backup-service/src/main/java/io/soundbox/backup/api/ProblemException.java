@@ -35,6 +35,7 @@ public class ProblemException extends RuntimeException {
     public static ProblemException of(BackupException e) {
         return switch (e.kind()) {
             case NOT_FOUND -> notFound(e.getMessage());
+            case LIBRARY_UNAVAILABLE -> new ProblemException(503, "library-unavailable", "Service Unavailable", e.getMessage());
             case BUSY -> new ProblemException(409, "backup-busy", "Conflict", e.getMessage());
             case CORRUPT -> new ProblemException(422, "backup-corrupt", "Backup Corrupt", e.getMessage());
             case NO_SPACE -> new ProblemException(507, "backup-no-space", "Insufficient Storage", e.getMessage());

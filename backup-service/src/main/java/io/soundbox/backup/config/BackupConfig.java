@@ -51,6 +51,16 @@ public interface BackupConfig {
         MemorySize minFreeSpace();
 
         Retention retention();
+
+        /**
+         * library-service's base URL: a restore is performed by library-service (it rebuilds the backup with
+         * a replay of everything after it and swaps its own database), backup-service asks it to.
+         */
+        String libraryUrl();
+
+        /** How long a restore call to library-service may take (the rebuild reads Kafka from the backup's time). */
+        @WithDefault("PT10M")
+        Duration restoreTimeout();
     }
 
     interface Retention {

@@ -18,6 +18,8 @@ public class BackupException extends Exception {
         NOT_FOUND,
         /** Another backup or restore is running. */
         BUSY,
+        /** library-service, which performs a restore, does not answer. */
+        LIBRARY_UNAVAILABLE,
         /** Anything else that went wrong while copying. */
         FAILED
     }

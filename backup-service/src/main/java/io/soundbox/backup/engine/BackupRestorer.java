@@ -6,23 +6,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
-import org.jboss.logging.Logger;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
+import org.sqlite.SQLiteConfig;
 
 /**
- * Brings a verified backup back: the library database through SQLite's backup API into the live file
- * (one transaction, see {@link SqliteCopies#restoreInto}) and every audio file that is missing from the
- * store or differs from the backup (each written under a hidden name and moved into place). Audio
- * files newer than the backup stay: a restore never deletes a user's work. A backup that fails
- * verification is refused before anything is touched.
+ * backup-service's part of a restore (library-service rebuilds and swaps the database itself): refusing a
+ * backup that fails verification before anything is touched, and, once the library is restored, writing
+ * back the audio files that the restored library names and the store lacks or holds differently (each
+ * under a hidden name, then moved into place). A file of the backup that no generation names any more
+ * (deleted since the backup) stays out: a deleted generation's audio does not come back. Audio newer than
+ * the backup stays too: a restore never deletes a user's work.
  */
 public final class BackupRestorer {
-    private static final Logger LOG = Logger.getLogger(BackupRestorer.class);
-
     private final Path database;
     private final Path audioDir;
     private final BackupVerifier verifier;
+
+    /** What the audio part of a restore did. */
+    public record AudioRestore(int restored, int unchanged, int skipped) {
+    }
 
     public BackupRestorer(Path database, Path audioDir, BackupVerifier verifier) {
         this.database = database;
@@ -30,35 +37,28 @@ public final class BackupRestorer {
         this.verifier = verifier;
     }
 
-    public RestoreReport restore(Manifest manifest, Path folder) throws BackupException {
-        long t0 = System.nanoTime();
+    public void requireIntact(Manifest manifest, Path folder) throws BackupException {
         Verification check = verifier.verify(manifest, folder);
         if (!check.ok()) {
             throw new BackupException(Kind.CORRUPT, "backup " + manifest.id()
                     + " is corrupt and was not restored: " + String.join("; ", check.problems()));
         }
-        Path copy = folder.resolve(manifest.database().file().path());
-        String integrity;
-        try {
-            Files.createDirectories(database.toAbsolutePath().getParent());
-            SqliteCopies.restoreInto(copy, database);
-            List<String> rows = SqliteCopies.integrityCheck(database);
-            integrity = String.join("; ", rows);
-            if (!rows.equals(List.of("ok"))) {
-                throw new BackupException(Kind.FAILED, "the restored database " + database
-                        + " fails PRAGMA integrity_check: " + integrity);
-            }
-        } catch (SQLException e) {
-            throw new BackupException(Kind.FAILED, "restoring " + database + " from backup " + manifest.id()
-                    + " failed (is library-service still writing? stop it first): " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw BackupRunner.translate(e, "cannot create the folder of " + database);
-        }
+    }
+
+    /** Writes back the backup's audio files that the (restored) library database names. */
+    public AudioRestore restoreAudio(Manifest manifest, Path folder) throws BackupException {
+        Set<String> named = namedFiles();
         int restored = 0;
         int unchanged = 0;
+        int skipped = 0;
         String prefix = Manifest.AUDIO_DIR + "/";
         for (FileEntry f : manifest.audio()) {
-            Path live = audioDir.resolve(f.path().substring(prefix.length())).normalize();
+            String relative = f.path().substring(prefix.length());
+            if (!named.contains(relative)) {
+                skipped++;
+                continue;
+            }
+            Path live = audioDir.resolve(relative).normalize();
             try {
                 if (Files.isRegularFile(live) && Files.size(live) == f.size()
                         && Files.getLastModifiedTime(live).toMillis() == f.modified()) {
@@ -74,12 +74,29 @@ public final class BackupRestorer {
                 restored++;
             } catch (IOException e) {
                 throw BackupRunner.translate(e, "restoring " + f.path() + " into " + audioDir + " failed after the "
-                        + "database was restored (" + restored + " files done; run the restore again)");
+                        + "library was restored (" + restored + " files done; run the restore again)");
             }
         }
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        LOG.infof("restored backup %s in %d ms: database %d bytes, %d audio files written, %d already in place",
-                manifest.id(), ms, manifest.database().file().size(), restored, unchanged);
-        return new RestoreReport(manifest.id(), manifest.createdAt(), manifest.database().file().size(), integrity, restored, unchanged, ms);
+        return new AudioRestore(restored, unchanged, skipped);
+    }
+
+    /** The audio and spectrogram file names of every generation in the library database. */
+    private Set<String> namedFiles() throws BackupException {
+        Set<String> names = new HashSet<>();
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(10_000);
+        try (Connection c = config.createConnection("jdbc:sqlite:" + database);
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT filename FROM generations UNION "
+                     + "SELECT spectrogram FROM generations WHERE spectrogram IS NOT NULL")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new BackupException(Kind.SOURCE_UNREADABLE, "cannot read which audio files the restored library "
+                    + database + " names: " + e.getMessage(), e);
+        }
+        return names;
     }
 }

@@ -10,10 +10,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteConnection;
 
 /**
- * The three SQLite operations a backup needs, on short-lived plain JDBC connections (blocking: call
+ * The SQLite operations a backup needs, on short-lived plain JDBC connections (blocking: call
  * them from worker threads).
  *
  * <p>Why {@code VACUUM INTO} for the snapshot: it runs as one read transaction on a read-only
@@ -58,24 +57,6 @@ public final class SqliteCopies {
              ResultSet rs = s.executeQuery("SELECT sqlite_version()")) {
             rs.next();
             return rs.getString(1);
-        }
-    }
-
-    /**
-     * Replaces the content of the live database with {@code copy} through SQLite's backup API in a
-     * single step: one write transaction on the live file, so a crash mid-restore rolls back to the old
-     * content and any other connection sees either all of the old or all of the new database.
-     */
-    public static void restoreInto(Path copy, Path live) throws SQLException {
-        try (Connection c = open(live, false)) {
-            int busyWaitMs = 100;
-            int busyRetries = BUSY_TIMEOUT_MS / busyWaitMs;
-            int rc = ((SQLiteConnection) c).getDatabase()
-                    .restore("main", copy.toString(), null, busyWaitMs, busyRetries, -1);
-            if (rc != 0 && rc != 101) { // SQLITE_OK, SQLITE_DONE
-                throw new SQLException("SQLite backup API failed with code " + rc
-                        + (rc == 5 ? " (SQLITE_BUSY: the database is locked by another process)" : ""));
-            }
         }
     }
 

@@ -43,13 +43,16 @@ public class BackupService {
     private final BackupHistory history;
     private final Clock clock;
     private final ReentrantLock busy = new ReentrantLock();
+    private final LibraryRestoreClient library;
 
     @Inject
-    public BackupService(BackupConfig config, BackupHistory history) {
-        this(config, history, FreeSpace.FILE_STORE, Clock.systemUTC());
+    public BackupService(BackupConfig config, BackupHistory history, LibraryRestoreClient library) {
+        this(config, history, FreeSpace.FILE_STORE, Clock.systemUTC(), library);
     }
 
-    BackupService(BackupConfig config, BackupHistory history, FreeSpace freeSpace, Clock clock) {
+    BackupService(BackupConfig config, BackupHistory history, FreeSpace freeSpace, Clock clock,
+                  LibraryRestoreClient library) {
+        this.library = library;
         Path db = config.backup().dbPath().toAbsolutePath().normalize();
         Path audio = config.audioDir().toAbsolutePath().normalize();
         this.catalog = new BackupCatalog(config.backupDir());
@@ -103,11 +106,45 @@ public class BackupService {
         return verifier.verify(m, catalog.folderOf(id));
     }
 
-    public RestoreReport restore(String id) throws BackupException {
+    /**
+     * The one restore procedure (the admin API and {@code ./soundbox backup restore} both call it): the backup
+     * must verify; library-service then rebuilds the library from it with a replay of everything after
+     * it, and answers what would be lost (it refuses without {@code confirm} when anything would); once it
+     * restored, the audio files the restored library names come back. library-service must be running.
+     *
+     * @param authorization the admin's token, which library-service checks again
+     * @throws LibraryRefusal when library-service did not restore (409 with the plan: not confirmed)
+     */
+    public RestoreReport restore(String id, String authorization, boolean confirm, boolean dryRun) throws BackupException {
         return exclusively("a restore", () -> {
+            long t0 = System.nanoTime();
             Manifest m = get(id);
-            LOG.infof("restoring backup %s", id);
-            return restorer.restore(m, catalog.folderOf(id));
+            Path folder = catalog.folderOf(id);
+            restorer.requireIntact(m, folder);
+            LOG.infof("restoring backup %s through library-service (confirm %s, dry run %s)", id, confirm, dryRun);
+            LibraryRestoreClient.Answer answer;
+            try {
+                answer = library.restore(authorization, id, folder.resolve(m.database().file().path()), m.createdAt(),
+                        confirm, dryRun);
+            } catch (IOException e) {
+                throw new BackupException(Kind.LIBRARY_UNAVAILABLE, "library-service does not answer at "
+                        + library.baseUrl() + " (" + e.getMessage() + "); it performs the restore, so it must run "
+                        + "(./soundbox up library); nothing was restored", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BackupException(Kind.FAILED, "interrupted while library-service restored backup " + id);
+            }
+            if (answer.status() != 200) {
+                throw new LibraryRefusal(answer.status(), answer.body());
+            }
+            String status = String.valueOf(answer.body().get("status"));
+            BackupRestorer.AudioRestore audio = "restored".equals(status) ? restorer.restoreAudio(m, folder)
+                    : new BackupRestorer.AudioRestore(0, 0, 0);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            LOG.infof("backup %s: %s in %d ms; audio: %d written, %d already in place, %d not named by the library",
+                    id, status, ms, audio.restored(), audio.unchanged(), audio.skipped());
+            return new RestoreReport(id, m.createdAt(), status, answer.body(), audio.restored(), audio.unchanged(),
+                    audio.skipped(), ms);
         });
     }
 

@@ -14,6 +14,7 @@ import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import io.soundbox.backup.config.BackupConfig;
 import io.soundbox.backup.health.TempDataDir;
+import io.soundbox.testsupport.HttpStub;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 /** The HTTP API end to end on a real SQLite file and audio store: admin-only, backup, verify, restore. */
 @QuarkusTest
 @QuarkusTestResource(TempDataDir.class)
+@QuarkusTestResource(LibraryStub.class)
 class BackupApiTest {
     @Inject
     BackupConfig config;
@@ -46,12 +48,13 @@ class BackupApiTest {
         Files.createDirectories(db.getParent());
         Files.createDirectories(config.audioDir());
         try (Connection c = open(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS generations(seq INTEGER PRIMARY KEY, id TEXT UNIQUE, prompt TEXT)");
+            s.execute("CREATE TABLE IF NOT EXISTS generations(seq INTEGER PRIMARY KEY, id TEXT UNIQUE, prompt TEXT, "
+                    + "filename TEXT, spectrogram TEXT)");
             s.execute("CREATE VIRTUAL TABLE IF NOT EXISTS generations_fts USING fts5(prompt, content='generations', "
                     + "content_rowid='seq')");
             s.execute("CREATE TRIGGER IF NOT EXISTS generations_ai AFTER INSERT ON generations BEGIN "
                     + "INSERT INTO generations_fts(rowid, prompt) VALUES (new.seq, new.prompt); END");
-            s.execute("INSERT OR IGNORE INTO generations(id, prompt) VALUES ('g1', 'thunder over the hills')");
+            s.execute("INSERT OR IGNORE INTO generations(id, prompt, filename) VALUES ('g1', 'thunder over the hills', 'g1.wav')");
         }
         Files.writeString(config.audioDir().resolve("g1.wav"), "RIFF....WAVE pretend audio");
     }
@@ -100,18 +103,40 @@ class BackupApiTest {
     }
 
     @Test
-    void restoreBringsTheLibraryBackAndSearchWorks() throws Exception {
-        String id = admin().post("/api/admin/backups").then().statusCode(201).extract().path("id");
+    void restoreIsLibraryServicesAndOnlyTheAudioItsLibraryNamesComesBack() throws Exception {
         try (Connection c = open(); Statement s = c.createStatement()) {
-            s.execute("INSERT INTO generations(id, prompt) VALUES ('g-late', 'thunder after the backup')");
+            s.execute("INSERT OR IGNORE INTO generations(id, prompt, filename) VALUES ('g2', 'deleted later', 'g2.wav')");
         }
+        Files.writeString(config.audioDir().resolve("g2.wav"), "RIFF....WAVE deleted after the backup");
+        String id = admin().post("/api/admin/backups").then().statusCode(201).extract().path("id");
+        // After the backup: g2 deleted by its owner (row and file), g1's file lost.
+        try (Connection c = open(); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM generations WHERE id = 'g2'");
+        }
+        Files.delete(config.audioDir().resolve("g2.wav"));
         Files.delete(config.audioDir().resolve("g1.wav"));
 
-        admin().post("/api/admin/backups/" + id + "/restore").then().statusCode(200)
-                .body("integrity", equalTo("ok")).body("audio_restored", equalTo(1));
+        LibraryStub.stub.on("POST", "/api/admin/library/restore", HttpStub.Response.json(409, "{\"type\":"
+                + "\"urn:soundbox:problem:restore-confirmation-required\",\"status\":409,\"detail\":\"would lose\","
+                + "\"plan\":{\"losses\":[{\"kind\":\"playlists\",\"count\":1,\"ids\":[\"p1\"]}]}}"));
+        admin().post("/api/admin/backups/" + id + "/restore").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:soundbox:problem:restore-confirmation-required"))
+                .body("plan.losses[0].ids[0]", equalTo("p1"));
+        assertThat(config.audioDir().resolve("g1.wav")).doesNotExist();
 
-        assertThat(search("thunder")).isEqualTo("g1");
+        LibraryStub.stub.on("POST", "/api/admin/library/restore", HttpStub.Response.json(200,
+                "{\"status\":\"restored\",\"plan\":{\"losses\":[]}}"));
+        admin().post("/api/admin/backups/" + id + "/restore?confirm=true").then().statusCode(200)
+                .body("status", equalTo("restored")).body("library.plan.losses.size()", equalTo(0))
+                .body("audio_restored", equalTo(1)).body("audio_skipped", equalTo(1));
+
         assertThat(config.audioDir().resolve("g1.wav")).hasContent("RIFF....WAVE pretend audio");
+        assertThat(config.audioDir().resolve("g2.wav")).doesNotExist();
+        HttpStub.Request asked = LibraryStub.stub.received().get(LibraryStub.stub.received().size() - 1);
+        assertThat(asked.header("Authorization")).startsWith("Bearer ");
+        assertThat(asked.body()).contains("\"confirm\":true", "\"dry_run\":false", "\"backup_id\":\"" + id + "\"",
+                config.backupDir().resolve(id).resolve("library.db").toString());
     }
 
     @Test

@@ -32,7 +32,8 @@ final class TestLibrary {
 
     static void create(Path db) throws SQLException {
         try (Connection c = open(db); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE generations(seq INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, prompt TEXT NOT NULL)");
+            s.execute("CREATE TABLE generations(seq INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, prompt TEXT NOT NULL, "
+                    + "filename TEXT NOT NULL, spectrogram TEXT)");
             s.execute("CREATE VIRTUAL TABLE generations_fts USING fts5(prompt, content='generations', content_rowid='seq')");
             s.execute("CREATE TRIGGER generations_ai AFTER INSERT ON generations BEGIN "
                     + "INSERT INTO generations_fts(rowid, prompt) VALUES (new.seq, new.prompt); END");
@@ -42,9 +43,11 @@ final class TestLibrary {
     }
 
     static void insert(Connection c, String id, String prompt) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO generations(id, prompt) VALUES (?, ?)")) {
+        // The library names each generation's audio file after its id (the fixture's files do too).
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO generations(id, prompt, filename) VALUES (?, ?, ?)")) {
             p.setString(1, id);
             p.setString(2, prompt);
+            p.setString(3, id + ".wav");
             p.executeUpdate();
         }
     }

@@ -46,6 +46,40 @@ public interface LibraryConfig {
         Moderation moderation();
 
         Search search();
+
+        Restore restore();
+
+        Readiness readiness();
+    }
+
+    /** Restores from a backup, which library-service performs itself (docs/operations.md). */
+    interface Restore {
+        /**
+         * The only folder a restore reads a backup database from (backup-service's folder; env
+         * SOUNDBOX_BACKUP_DIR): the admin API names a file, and this keeps it to backups.
+         */
+        Path backupDir();
+
+        /**
+         * Replay starts this long before the backup was taken: a record produced just before the snapshot
+         * may have been stored only after it. Replay is idempotent, so starting early is safe.
+         */
+        @WithDefault("PT60S")
+        Duration replayMargin();
+
+        /** How long a restore waits for the writes in flight (HTTP requests, a consumer batch) to finish. */
+        @WithDefault("PT30S")
+        Duration drainTimeout();
+    }
+
+    /** When readiness reports UP. */
+    interface Readiness {
+        /**
+         * After start, readiness stays DOWN until the records of soundbox.audio.created not yet stored are
+         * at most this many, so that `./soundbox up` waits for the library to catch up.
+         */
+        @WithDefault("100")
+        long maxLag();
     }
 
     interface Moderation {

@@ -8,7 +8,11 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -29,6 +33,8 @@ public class LibraryEventPublisher {
 
     private final Emitter<LibraryEvent> emitter;
     private final Clock clock;
+    /** Events handed to the emitter and not yet acknowledged by the broker (or failed). */
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     @Inject
     public LibraryEventPublisher(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BUFFER)
@@ -59,23 +65,44 @@ public class LibraryEventPublisher {
         Message<LibraryEvent> message = Message.of(event)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.key()).build())
                 .withAck(() -> {
+                    inFlight.decrementAndGet();
                     sent.complete(null);
                     return CompletableFuture.completedFuture(null);
                 })
                 .withNack(failure -> {
+                    inFlight.decrementAndGet();
                     LOG.warnf("Library event %s (%s of %s) was not published: %s", event.eventId(),
                             type.wireName(), generationId, failure.getMessage());
                     sent.completeExceptionally(failure);
                     return CompletableFuture.completedFuture(null);
                 });
+        inFlight.incrementAndGet();
         try {
             emitter.send(message);
         } catch (RuntimeException e) {
+            inFlight.decrementAndGet();
             // Buffer full or channel down: the action stands, the announcement is lost (and logged).
             LOG.warnf("Library event %s (%s of %s) was dropped: %s", event.eventId(), type.wireName(),
                     generationId, e.getMessage());
             sent.completeExceptionally(e);
         }
         return sent;
+    }
+
+    /**
+     * Waits until every event handed over so far reached the broker (or failed): a restore reads the
+     * topic's end only after that, so no committed action is missing from its replay.
+     *
+     * @return false when some were still on their way after {@code wait}
+     */
+    public boolean awaitSent(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (inFlight.get() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        return true;
     }
 }

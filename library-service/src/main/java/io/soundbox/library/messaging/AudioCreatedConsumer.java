@@ -8,6 +8,7 @@ import io.soundbox.library.events.LibraryEventPublisher;
 import io.soundbox.library.moderation.ModerationPolicy;
 import io.soundbox.library.ingest.GenerationIngestor;
 import io.soundbox.library.persistence.GenerationRepository;
+import io.soundbox.library.restore.RestoreGate;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -43,10 +44,15 @@ public class AudioCreatedConsumer {
 
     private final GenerationIngestor ingestor;
     private final LibraryEventPublisher events;
+    private final RestoreGate gate;
+    private final ConsumerProgress progress;
 
-    public AudioCreatedConsumer(GenerationIngestor ingestor, LibraryEventPublisher events) {
+    public AudioCreatedConsumer(GenerationIngestor ingestor, LibraryEventPublisher events, RestoreGate gate,
+                                ConsumerProgress progress) {
         this.ingestor = ingestor;
         this.events = events;
+        this.gate = gate;
+        this.progress = progress;
     }
 
     @Incoming(CHANNEL)
@@ -61,7 +67,16 @@ public class AudioCreatedConsumer {
                 readable.add(record);
             }
         }
-        onAudioCreated(readable);
+        // A restore swaps the database: the batch waits for it instead of writing into the old one.
+        long stamp = gate.enterWaiting();
+        try {
+            onAudioCreated(readable);
+        } finally {
+            gate.leave(stamp);
+        }
+        for (ConsumerRecord<String, AudioCreated> record : records) {
+            progress.stored(record.partition(), record.offset());
+        }
     }
 
     /** Stores the readable records of one batch and announces the generations it added. */
