@@ -146,6 +146,13 @@ public interface GatewayConfig {
         @WithDefault("admin")
         String adminRole();
 
+        /**
+         * How far ahead of the gateway's clock a JWT's {@code iat} or {@code nbf} may be (local and jwt
+         * modes); a token issued later than that is refused with 401.
+         */
+        @WithDefault("60s")
+        Duration futureSkew();
+
         /** Valnet accounts' base URL, e.g. {@code https://accounts.example.org}; required by introspect mode. */
         Optional<URI> valnetUrl();
 
