@@ -292,6 +292,13 @@ public interface GatewayConfig {
         /** Paths any origin may read (files the widget plays). */
         @WithDefault("/audio/,/spectrogram/,/widget/")
         List<String> publicCorsPathPrefixes();
+
+        /**
+         * Longest request target (path and query) answered; a longer one gets 414 with a problem
+         * document. Kept below {@code quarkus.http.limits.max-initial-line-length}, whose own 414 has no body.
+         */
+        @WithDefault("8192")
+        int maxUriLength();
     }
 
     interface Kafka {
