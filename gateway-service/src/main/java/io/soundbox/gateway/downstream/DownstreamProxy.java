@@ -134,7 +134,7 @@ public class DownstreamProxy {
         // here so no caller of this method can forward a path that was not canonicalised.
         PathCanonicaliser.Result canonical = PathCanonicaliser.canonicalise(uri.getRequestUri().getRawPath());
         if (canonical.refused()) {
-            throw ApiProblem.badRequest("invalid-path", canonical.refusal()).with("error", canonical.refusal());
+            throw ApiProblem.badRequest("invalid-path", canonical.refusal());
         }
         if (!ProxyRoutes.allows(target.name(), canonical.path().decoded())) {
             throw ApiProblem.notFound("no resource at this path");

@@ -8,7 +8,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -79,11 +78,8 @@ public class PathGuard {
 
     private static void problem(RoutingContext ctx, int status, String slug, String title, String detail,
                                 String instance, Map<String, Object> extra) {
-        Map<String, Object> extensions = new LinkedHashMap<>(extra);
-        // The original's error bodies were {"error": "..."}; clients of it read that member.
-        extensions.put("error", detail);
         ProblemResponses.send(ctx, status, "urn:soundbox:problem:" + slug, title, detail, shorten(instance),
-                extensions, Map.of());
+                extra, Map.of());
     }
 
     /** The path of a request target in origin form ({@code /p?q}) or absolute form ({@code http://h/p?q}). */

@@ -29,16 +29,20 @@ public final class RawHttp {
 
     /** {@code GET <target> HTTP/1.1} to localhost:port with the given extra headers. */
     public static Response get(int port, String target, Map<String, String> headers) {
-        return send(port, "GET", target, headers);
+        return send("localhost", port, "GET", target, headers);
     }
 
     public static Response send(int port, String method, String target, Map<String, String> headers) {
+        return send("localhost", port, method, target, headers);
+    }
+
+    public static Response send(String host, int port, String method, String target, Map<String, String> headers) {
         StringBuilder head = new StringBuilder();
         head.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
-        head.append("Host: localhost:").append(port).append("\r\n");
+        head.append("Host: ").append(host).append(':').append(port).append("\r\n");
         headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
         head.append("Connection: close\r\n\r\n");
-        try (Socket socket = new Socket("localhost", port)) {
+        try (Socket socket = new Socket(host, port)) {
             socket.setSoTimeout(15_000);
             OutputStream out = socket.getOutputStream();
             // UTF-8: raw non-ASCII characters in a target arrive as their UTF-8 bytes, as curl sends them.
