@@ -8,13 +8,17 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * The first look at every request, before CORS, rate limits, static files, the proxy or any resource:
  * a request target longer than {@code soundbox.security.max-uri-length} gets 414, a path that
- * {@link PathCanonicaliser} refuses gets 400, both as problem documents; an accepted path's canonical
+ * {@link PathCanonicaliser} refuses gets 400, and so does a target {@code java.net.URI} cannot read
+ * (Quarkus's own check of that is off, see {@code GatewayMain}, because it answers with an empty
+ * body), all as problem documents; an accepted path's canonical
  * form is left in the routing context ({@link #CANONICAL_PATH}). It works on the raw request target,
  * never on Vert.x's normalised path, which has already resolved the dot segments an attack relies on.
  *
@@ -55,6 +59,13 @@ public class PathGuard {
             problem(ctx, 400, "invalid-path", "Invalid request", result.refusal(), raw, Map.of());
             return;
         }
+        if (!parsable(target)) {
+            // What Quarkus's own check (off, see GatewayMain) refused with an empty 400: here the query.
+            problem(ctx, 400, "invalid-request-target", "Invalid request",
+                    "the request target is not a valid URI (characters such as '\\', '|', '{' or '\"' must be"
+                            + " percent-encoded)", raw, Map.of());
+            return;
+        }
         ctx.put(CANONICAL_PATH, result.path());
         ctx.next();
     }
@@ -80,6 +91,19 @@ public class PathGuard {
                                 String instance, Map<String, Object> extra) {
         ProblemResponses.send(ctx, status, "urn:soundbox:problem:" + slug, title, detail, shorten(instance),
                 extra, Map.of());
+    }
+
+    /** Whether {@code java.net.URI} (as Quarkus REST and the services behind the proxy do) can read the target. */
+    static boolean parsable(String target) {
+        if (target == null) {
+            return false;
+        }
+        try {
+            new URI(target);
+            return true;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     /** The path of a request target in origin form ({@code /p?q}) or absolute form ({@code http://h/p?q}). */

@@ -89,12 +89,23 @@ class PathGuardTests {
             JsonNode body = problem(get(target, user), 400, target);
             assertThat(body.path("type").asText()).isEqualTo("urn:soundbox:problem:invalid-path");
         }
-        // A raw backslash never reaches the gateway's code: Vert.x's HTTP decoder refuses the request line
-        // with its own 400 (no body), before any route. Still refused, still nothing forwarded.
-        for (String target : List.of("/api/library/..\\..\\q\\metrics", "/api\\library")) {
+        // What Quarkus's own URI check used to refuse with an empty 400 (off, see GatewayMain): now the
+        // guard refuses it, with a problem.
+        for (String target : List.of("/api/library/..\\..\\q\\metrics", "/api\\library", "/api/library/<script>",
+                "/api/library/a|b")) {
+            assertThat(problem(get(target, user), 400, target).path("type").asText()).as(target)
+                    .isEqualTo("urn:soundbox:problem:invalid-path");
+        }
+        // A malformed escape in the path is refused by Vert.x Web itself, before any route: a plain-text 400.
+        for (String target : List.of("/api/library/%zz", "/api/library/%")) {
             RawHttp.Response r = get(target, user);
             assertThat(r.status()).as(target).isEqualTo(400);
             assertThat(r.body()).as(target).doesNotContain("# TYPE");
+        }
+        for (String target : List.of("/api/library?q=a|b", "/api/library?q={x}", "/api/library?q=%zz",
+                "/api/library?q=\"x\"")) {
+            assertThat(problem(get(target, user), 400, target).path("type").asText()).as(target)
+                    .isEqualTo("urn:soundbox:problem:invalid-request-target");
         }
         // Nothing at all was forwarded.
         List<String> after = receivedPaths();
