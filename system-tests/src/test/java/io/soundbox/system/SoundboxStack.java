@@ -32,12 +32,15 @@ final class SoundboxStack {
     private final Path dataDir;
     private final String gateway;
     private final Path root;
+    private final Map<String, Integer> ports;
 
-    private SoundboxStack(List<ServiceProcess> services, Path dataDir, String gateway, Path root) {
+    private SoundboxStack(List<ServiceProcess> services, Path dataDir, String gateway, Path root,
+            Map<String, Integer> ports) {
         this.services = services;
         this.dataDir = dataDir;
         this.gateway = gateway;
         this.root = root;
+        this.ports = Map.copyOf(ports);
     }
 
     static synchronized SoundboxStack shared() throws Exception {
@@ -78,11 +81,16 @@ final class SoundboxStack {
             services.forEach(SoundboxStack::closeQuietly);
             throw e;
         }
-        return new SoundboxStack(services, dataDir, "http://127.0.0.1:" + ports.get("gateway-service"), root);
+        return new SoundboxStack(services, dataDir, "http://127.0.0.1:" + ports.get("gateway-service"), root, ports);
     }
 
     String gateway() {
         return gateway;
+    }
+
+    /** The port a service (its module name, e.g. library-service) listens on, for tests that bypass the gateway. */
+    int port(String module) {
+        return ports.get(module);
     }
 
     Path dataDir() {

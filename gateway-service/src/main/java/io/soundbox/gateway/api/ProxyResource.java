@@ -3,6 +3,7 @@ package io.soundbox.gateway.api;
 import io.soundbox.gateway.auth.BearerAuthenticator;
 import io.soundbox.gateway.config.GatewayConfig;
 import io.soundbox.gateway.downstream.DownstreamProxy;
+import io.soundbox.gateway.downstream.ProxyRoutes;
 import io.soundbox.gateway.files.PrivateFileLinks;
 import io.soundbox.gateway.moderation.ContentChecks;
 import io.vertx.core.http.HttpServerRequest;
@@ -26,15 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api")
 public class ProxyResource {
-    /** library-service's paths, each with everything below it. */
-    static final String LIBRARY = "{path: (?:library|generations|vote|favorites|playlists|track|trending"
-            + "|most-played|stats|history|radio|categories|my-generations|graphlings|admin/moderation"
-            + "|admin/moderate)(?:/.*)?}";
-    /** tts-service's paths. */
-    static final String TTS = "{path: (?:tts|voices|voice-licenses)(?:/.*)?}";
-
-    /** backup-service's admin API (the original's /api/backup/status|run and ours under /api/admin/backups). */
-    static final String BACKUP = "{path: (?:backup|admin/backups)(?:/.*)?}";
+    /** JAX-RS templates for the prefixes of the one proxy table, {@link ProxyRoutes}. */
+    static final String LIBRARY = "{path: (?:" + ProxyRoutes.LIBRARY + ")(?:/.*)?}";
+    static final String TTS = "{path: (?:" + ProxyRoutes.TTS + ")(?:/.*)?}";
+    static final String BACKUP = "{path: (?:" + ProxyRoutes.BACKUP + ")(?:/.*)?}";
 
     private static final String BACKUP_DOWN = "the backup service is unavailable; try again shortly";
     private static final String LIBRARY_DOWN = "the library is unavailable; try again shortly";

@@ -31,7 +31,8 @@ final class CallerResolvers {
                 JwksKeys keys = new JwksKeys(new HttpJwksClient(url, jwt.jwksTimeout()), Clock.systemUTC(),
                         jwt.jwksRefresh(), jwt.jwksMinRefetchInterval());
                 yield new ValnetJwtVerifier(keys, new ValnetUsers(auth.adminRole(), jwt.tierClaim()), issuer,
-                        jwt.audience(), jwt.algorithms(), jwt.clockSkew(), json);
+                        jwt.audience(), jwt.algorithms(), jwt.clockSkew(), json, Clock.systemUTC(),
+                        auth.futureSkew());
             }
             case INTROSPECT -> {
                 GatewayConfig.Introspect in = auth.introspect();

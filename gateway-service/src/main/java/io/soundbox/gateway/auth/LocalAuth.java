@@ -16,7 +16,8 @@ public class LocalAuth {
 
     public LocalAuth(GatewayConfig config) {
         this.tokens = config.auth().mode() == AuthMode.LOCAL
-                ? new LocalTokens(LocalKeyFiles.loadOrCreate(config.dataDir().resolve("keys")), Clock.systemUTC())
+                ? new LocalTokens(LocalKeyFiles.loadOrCreate(config.dataDir().resolve("keys")), Clock.systemUTC(),
+                        config.auth().futureSkew())
                 : null;
     }
 

@@ -27,10 +27,17 @@ public final class LocalTokens implements CallerResolver {
     private final KeyPair keys;
     private final Clock clock;
     private final DefaultJWTParser parser;
+    private final FutureTokens future;
 
     public LocalTokens(KeyPair keys, Clock clock) {
+        this(keys, clock, FutureTokens.DEFAULT_SKEW);
+    }
+
+    /** @param futureSkew how far ahead of {@code clock} a token's {@code iat} or {@code nbf} may be */
+    public LocalTokens(KeyPair keys, Clock clock, Duration futureSkew) {
         this.keys = keys;
         this.clock = clock;
+        this.future = new FutureTokens(clock, futureSkew);
         JWTAuthContextInfo info = new JWTAuthContextInfo(keys.getPublic(), ISSUER);
         info.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));
         info.setClockSkew(CLOCK_SKEW_SECONDS);
@@ -68,6 +75,7 @@ public final class LocalTokens implements CallerResolver {
             // The cause holds jose4j's detail (expired, bad signature, ...); keep it out of responses.
             throw new InvalidTokenException(describe(e), e);
         }
+        future.check(jwt);
         String user = jwt.getSubject() != null ? jwt.getSubject() : jwt.getName();
         if (user == null || user.isBlank()) {
             throw new InvalidTokenException("the token names no user");

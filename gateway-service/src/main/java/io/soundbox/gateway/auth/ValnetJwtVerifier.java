@@ -8,6 +8,7 @@ import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
 import java.io.IOException;
 import java.security.PublicKey;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -30,9 +31,17 @@ public final class ValnetJwtVerifier implements CallerResolver {
     private final Set<String> algorithms;
     private final DefaultJWTParser parser;
     private final ObjectMapper json;
+    private final FutureTokens future;
 
     public ValnetJwtVerifier(JwksKeys keys, ValnetUsers users, String issuer, Optional<Set<String>> audience,
                              Set<String> algorithms, Duration clockSkew, ObjectMapper json) {
+        this(keys, users, issuer, audience, algorithms, clockSkew, json, Clock.systemUTC(), FutureTokens.DEFAULT_SKEW);
+    }
+
+    /** @param futureSkew how far ahead of {@code clock} a token's {@code iat} or {@code nbf} may be */
+    public ValnetJwtVerifier(JwksKeys keys, ValnetUsers users, String issuer, Optional<Set<String>> audience,
+                             Set<String> algorithms, Duration clockSkew, ObjectMapper json, Clock clock,
+                             Duration futureSkew) {
         for (String a : algorithms) {
             if (!ASYMMETRIC.contains(a)) {
                 throw new IllegalArgumentException("soundbox.auth.jwt.algorithms: " + a
@@ -43,6 +52,7 @@ public final class ValnetJwtVerifier implements CallerResolver {
         this.users = users;
         this.algorithms = Set.copyOf(algorithms);
         this.json = json;
+        this.future = new FutureTokens(clock, futureSkew);
         JWTAuthContextInfo info = new JWTAuthContextInfo();
         info.setIssuedBy(issuer);
         audience.ifPresent(info::setExpectedAudience);
@@ -76,6 +86,7 @@ public final class ValnetJwtVerifier implements CallerResolver {
         } catch (ParseException e) {
             throw new InvalidTokenException(TokenProblems.describe(e), e);
         }
+        future.check(jwt);
         try {
             return users.caller(decode(jwt.getRawToken().split("\\.")[1]));
         } catch (IllegalArgumentException e) {

@@ -146,6 +146,13 @@ public interface GatewayConfig {
         @WithDefault("admin")
         String adminRole();
 
+        /**
+         * How far ahead of the gateway's clock a JWT's {@code iat} or {@code nbf} may be (local and jwt
+         * modes); a token issued later than that is refused with 401.
+         */
+        @WithDefault("60s")
+        Duration futureSkew();
+
         /** Valnet accounts' base URL, e.g. {@code https://accounts.example.org}; required by introspect mode. */
         Optional<URI> valnetUrl();
 
@@ -285,6 +292,13 @@ public interface GatewayConfig {
         /** Paths any origin may read (files the widget plays). */
         @WithDefault("/audio/,/spectrogram/,/widget/")
         List<String> publicCorsPathPrefixes();
+
+        /**
+         * Longest request target (path and query) answered; a longer one gets 414 with a problem
+         * document. Kept below {@code quarkus.http.limits.max-initial-line-length}, whose own 414 has no body.
+         */
+        @WithDefault("8192")
+        int maxUriLength();
     }
 
     interface Kafka {

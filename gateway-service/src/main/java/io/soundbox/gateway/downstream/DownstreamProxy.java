@@ -8,6 +8,7 @@ import io.soundbox.gateway.auth.Caller;
 import io.soundbox.gateway.auth.LocalKeyFiles;
 import io.soundbox.gateway.config.GatewayConfig;
 import io.soundbox.gateway.problem.ApiProblem;
+import io.soundbox.gateway.web.PathCanonicaliser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -52,8 +52,6 @@ public class DownstreamProxy {
             "access-control-allow-credentials", "access-control-allow-headers", "access-control-allow-methods",
             "access-control-expose-headers", "access-control-max-age", "x-frame-options",
             "content-security-policy", "x-content-type-options", "referrer-policy", "strict-transport-security");
-    /** Encoded dots, slashes and backslashes could smuggle {@code ..} past the gateway's routing. */
-    private static final Pattern SUSPICIOUS_PATH = Pattern.compile("(?i)%2e|%2f|%5c|\\\\|/\\.\\.?(/|$)");
 
     private final BearerAuthenticator auth;
     private final ObjectMapper json;
@@ -132,11 +130,16 @@ public class DownstreamProxy {
     public Response forward(Downstream target, String method, UriInfo uri, HttpHeaders headers, byte[] body,
                             String clientAddress, String problemSlug, String unavailableDetail,
                             JsonBodyRewrite rewrite, int rewriteMaxBytes) {
-        String rawPath = uri.getRequestUri().getRawPath();
-        if (SUSPICIOUS_PATH.matcher(rawPath).find()) {
-            throw ApiProblem.badRequest("invalid-path", "the path must not contain encoded dots, slashes or"
-                    + " backslashes, nor '.' or '..' segments");
+        // The gateway's path check (web/PathGuard) has refused ambiguous paths already; checked again
+        // here so no caller of this method can forward a path that was not canonicalised.
+        PathCanonicaliser.Result canonical = PathCanonicaliser.canonicalise(uri.getRequestUri().getRawPath());
+        if (canonical.refused()) {
+            throw ApiProblem.badRequest("invalid-path", canonical.refusal());
         }
+        if (!ProxyRoutes.allows(target.name(), canonical.path().decoded())) {
+            throw ApiProblem.notFound("no resource at this path");
+        }
+        String rawPath = canonical.path().encoded();
         String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
         // No header: an anonymous call (the service decides what anonymous callers may do). A header
         // that does not authenticate is refused here rather than silently downgraded to anonymous.

@@ -10,7 +10,7 @@ import java.util.OptionalInt;
 /**
  * Validates a {@code POST /generate} body with the original's rules and order (prompt, duration,
  * model): prompt 3-500 characters after trimming, default "upbeat electronic music" when absent;
- * duration a whole number from 1 to the tier's maximum, default 8; model one of the API names;
+ * duration a whole JSON number (not a string) from 1 to the tier's maximum, default 8; model one of the API names;
  * {@code is_public} a boolean, default true ({@code private: true} is accepted as its opposite).
  */
 public final class GenerationRequestParser {
@@ -82,9 +82,10 @@ public final class GenerationRequestParser {
         } else if (node.isFloatingPointNumber() && node.doubleValue() == Math.rint(node.doubleValue())
                 && Math.abs(node.doubleValue()) < 1e15) {
             seconds = (long) node.doubleValue();
-        } else if (node.isTextual() && node.textValue().strip().matches("-?\\d{1,15}")) {
-            // The original accepted numeric strings (it called int() on the value).
-            seconds = Long.parseLong(node.textValue().strip());
+        } else if (node.isTextual()) {
+            // A number in quotes is refused, not coerced: a client sending strings has a bug worth seeing.
+            throw ApiProblem.badRequest("invalid-duration", "duration must be a JSON number, not a string")
+                    .with("field", "duration");
         } else {
             throw ApiProblem.badRequest("invalid-duration", "duration must be a whole number of seconds")
                     .with("field", "duration");

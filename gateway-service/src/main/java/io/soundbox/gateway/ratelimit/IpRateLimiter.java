@@ -24,8 +24,8 @@ import java.util.Map;
 @ApplicationScoped
 public class IpRateLimiter {
     static final String GUEST_PATH = "/api/auth/guest";
-    /** After the security headers (so a 429 carries them) and CORS (so browsers can read it). */
-    public static final int ROUTE_ORDER = Integer.MIN_VALUE + 2;
+    /** After the security headers (so a 429 carries them), the path check and CORS (so browsers can read it). */
+    public static final int ROUTE_ORDER = Integer.MIN_VALUE + 3;
 
     private final RateLimitBuckets buckets;
     private final boolean enabled;

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class BodySizeLimit {
-    static final int ROUTE_ORDER = Integer.MIN_VALUE + 3;
+    static final int ROUTE_ORDER = Integer.MIN_VALUE + 4;
 
     private final long maxBytes;
 

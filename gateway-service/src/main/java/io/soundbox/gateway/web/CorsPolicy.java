@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class CorsPolicy {
-    static final int ROUTE_ORDER = Integer.MIN_VALUE + 1;
+    static final int ROUTE_ORDER = Integer.MIN_VALUE + 2;
     static final String API_METHODS = "GET, HEAD, POST, PUT, DELETE, OPTIONS";
     static final String API_HEADERS = "Authorization, Content-Type, Range";
     static final String EXPOSED = "Location, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, "

@@ -15,9 +15,15 @@ public final class ProblemResponses {
 
     public static void send(RoutingContext ctx, int status, String type, String title, String detail,
                             Map<String, Object> extensions, Map<String, String> headers) {
+        send(ctx, status, type, title, detail, ctx.normalizedPath(), extensions, headers);
+    }
+
+    /** With an explicit {@code instance}, for requests whose path cannot be normalised. */
+    public static void send(RoutingContext ctx, int status, String type, String title, String detail, String instance,
+                            Map<String, Object> extensions, Map<String, String> headers) {
         String body;
         try {
-            body = JSON.writeValueAsString(new Problem(type, title, status, detail, ctx.normalizedPath(), extensions));
+            body = JSON.writeValueAsString(new Problem(type, title, status, detail, instance, extensions));
         } catch (JsonProcessingException e) {
             body = "{\"title\":\"" + title + "\",\"status\":" + status + "}";
         }

@@ -86,6 +86,12 @@ class GenerateValidationTests {
         String expired = local.issue("old-user", Tier.CREATOR, Duration.ofHours(1)).token();
         problem(given().auth().oauth2(expired).contentType(ContentType.JSON).body("{}").post("/generate").then(), 401)
                 .body("detail", containsString("expired"));
+        // Right key, issued ten minutes from now (beyond the 60 s allowance): refused like any bad token.
+        LocalTokens ahead = new LocalTokens(LocalKeyFiles.loadOrCreate(config.dataDir().resolve("keys")),
+                Clock.fixed(Instant.now().plus(Duration.ofMinutes(10)), ZoneOffset.UTC));
+        String future = ahead.issue("early-user", Tier.CREATOR, Duration.ofHours(1)).token();
+        problem(given().auth().oauth2(future).contentType(ContentType.JSON).body("{}").post("/generate").then(), 401)
+                .body("detail", containsString("future"));
         // Right key, still valid: accepted (the creator may ask for 100 s).
         LocalTokens fresh = new LocalTokens(LocalKeyFiles.loadOrCreate(config.dataDir().resolve("keys")),
                 Clock.systemUTC());
@@ -152,7 +158,12 @@ class GenerateValidationTests {
         problem(post("{\"duration\":10000}"), 400).body("detail", containsString("at most 30"));
         problem(post("{\"duration\":31}"), 400).body("detail", containsString("free tier"))
                 .body("max_duration", equalTo(30));
-        problem(post("{\"duration\":\"long\"}"), 400).body("detail", containsString("whole number"));
+        problem(post("{\"duration\":\"long\"}"), 400).body("detail", containsString("not a string"))
+                .body("field", equalTo("duration"));
+        // A number in quotes is a string: refused, not coerced.
+        problem(post("{\"duration\":\"10\"}"), 400).body("type", equalTo("urn:soundbox:problem:invalid-duration"))
+                .body("field", equalTo("duration")).body("detail", containsString("JSON number"));
+        post("{\"duration\":10.0}").statusCode(202);
         problem(post("{\"duration\":2.5}"), 400).body("detail", containsString("whole number"));
         post("{\"duration\":30}").statusCode(202);
     }

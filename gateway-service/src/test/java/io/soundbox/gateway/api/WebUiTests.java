@@ -37,7 +37,7 @@ class WebUiTests {
                 .body(containsString("src=\"/app.js\"")).body(containsString("id=\"main\""));
         given().get("/app.js").then().statusCode(200).body(containsString("/api/library/"))
                 .body(containsString("/track/"));
-        given().get("/track/bad%20id").then().statusCode(404).contentType(containsString("application/problem+json"));
+        given().urlEncodingEnabled(false).get("/track/bad%20id").then().statusCode(404).contentType(containsString("application/problem+json"));
     }
 
     @Test

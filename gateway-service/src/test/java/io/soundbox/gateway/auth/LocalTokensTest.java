@@ -114,4 +114,30 @@ class LocalTokensTest {
                         .getBytes(StandardCharsets.UTF_8)) + ".";
         assertThatThrownBy(() -> tokens.resolve(unsigned)).isInstanceOf(InvalidTokenException.class);
     }
+
+    @Test
+    void refusesTokensIssuedOrValidOnlyInTheFutureBeyondTheSkew() throws Exception {
+        KeyPair keys = LocalKeyFiles.loadOrCreate(dir);
+        Instant now = Instant.now();
+        // The verifier's clock runs 5 minutes behind the signer's (the system clock, so smallrye-jwt's own
+        // exp/nbf checks pass): only the future-token check can refuse these.
+        LocalTokens behind = new LocalTokens(keys, Clock.fixed(now.minus(Duration.ofMinutes(5)), ZoneOffset.UTC),
+                Duration.ofSeconds(60));
+        String issuedNow = new LocalTokens(keys, Clock.systemUTC()).issue("carol", Tier.FREE, Duration.ofHours(1)).token();
+        assertThatThrownBy(() -> behind.resolve(issuedNow)).isInstanceOf(InvalidTokenException.class)
+                .hasMessageContaining("issued in the future");
+
+        String notYet = Jwt.issuer(LocalTokens.ISSUER).subject("dan").upn("dan").claim("tier", "free")
+                .issuedAt(now.minus(Duration.ofMinutes(5))).claim("nbf", now.getEpochSecond())
+                .expiresAt(now.plus(Duration.ofHours(1))).sign(keys.getPrivate());
+        assertThatThrownBy(() -> behind.resolve(notYet)).isInstanceOf(InvalidTokenException.class)
+                .hasMessageContaining("not valid yet");
+
+        // Within the skew (30 s ahead of a 60 s allowance) the same token is fine; with no allowance it is not.
+        Clock thirtySecondsBehind = Clock.fixed(now.minusSeconds(30), ZoneOffset.UTC);
+        assertThat(new LocalTokens(keys, thirtySecondsBehind, Duration.ofSeconds(60)).resolve(issuedNow))
+                .isEqualTo(new Caller("carol", Tier.FREE));
+        assertThatThrownBy(() -> new LocalTokens(keys, thirtySecondsBehind, Duration.ZERO).resolve(issuedNow))
+                .isInstanceOf(InvalidTokenException.class).hasMessageContaining("issued in the future");
+    }
 }

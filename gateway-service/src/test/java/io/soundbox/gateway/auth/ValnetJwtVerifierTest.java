@@ -100,6 +100,24 @@ class ValnetJwtVerifierTest {
     }
 
     @Test
+    void rejectsTokensIssuedOrValidOnlyInTheFuture() throws Exception {
+        Instant now = Instant.now();
+        JwksKeys keys = new JwksKeys(jwks, clock, Duration.ofMinutes(10), Duration.ofSeconds(30));
+        // The gateway's clock 5 minutes behind Valnet's (the system clock, which smallrye-jwt's exp check uses).
+        ValnetJwtVerifier behind = new ValnetJwtVerifier(keys, new ValnetUsers("admin", "tier"), ValnetKeys.ISSUER,
+                Optional.of(Set.of(ValnetKeys.AUDIENCE)), Set.of("RS256", "ES256"), Duration.ofSeconds(30),
+                new ObjectMapper(), Clock.fixed(now.minus(Duration.ofMinutes(5)), ZoneOffset.UTC), Duration.ofSeconds(60));
+        assertThatThrownBy(() -> behind.resolve(ValnetKeys.token(RSA, "u", "free", c -> c.issuedAt(now))))
+                .isInstanceOf(InvalidTokenException.class).hasMessageContaining("issued in the future");
+        assertThatThrownBy(() -> behind.resolve(ValnetKeys.token(RSA, "u", "free",
+                c -> c.issuedAt(now.minus(Duration.ofMinutes(6))).claim("nbf", now.getEpochSecond()))))
+                .isInstanceOf(InvalidTokenException.class).hasMessageContaining("not valid yet");
+        // 30 s ahead is within the 60 s allowance.
+        assertThat(behind.resolve(ValnetKeys.token(RSA, "u", "free",
+                c -> c.issuedAt(now.minus(Duration.ofMinutes(5)).plusSeconds(30))))).isEqualTo(new Caller("u", Tier.FREE, false));
+    }
+
+    @Test
     void rejectsExpiredTokens() {
         Instant past = Instant.now().minus(Duration.ofHours(2));
         assertRejected(ValnetKeys.token(RSA, "u", "free", c -> c.issuedAt(past).expiresAt(past.plusSeconds(60))), "expired");

@@ -36,7 +36,7 @@ class GenerationRequestParserTest {
 
     @Test
     void acceptsAllFields() throws Exception {
-        assertThat(parse("{\"prompt\":\"  dark techno \",\"model\":\"magnet-audio\",\"duration\":\"20\",\"loop\":true}",
+        assertThat(parse("{\"prompt\":\"  dark techno \",\"model\":\"magnet-audio\",\"duration\":20,\"loop\":true}",
                 Tier.FREE)).isEqualTo(new GenerationOrder("dark techno", ModelId.MAGNET_AUDIO, 20, true));
         assertThat(parse("{\"model\":\"sfx\"}", Tier.FREE).model()).isEqualTo(ModelId.AUDIO);
         assertThat(parse("{\"model\":\"magnet\"}", Tier.FREE).model()).isEqualTo(ModelId.MAGNET_MUSIC);
@@ -88,6 +88,13 @@ class GenerationRequestParserTest {
         assertThat(rejected("{\"duration\":99999999999}", Tier.ADMIN).detail()).contains("too large");
         assertThat(rejected("{\"duration\":1.5}", Tier.FREE).detail()).contains("whole number");
         assertThat(rejected("{\"duration\":true}", Tier.FREE).detail()).contains("whole number");
+        // A number in quotes is a string, not a number: refused, naming the field (ints and floats above still pass).
+        for (String quoted : new String[] {"\"10\"", "\" 10 \"", "\"10.0\"", "\"\""}) {
+            ApiProblem p = rejected("{\"duration\":" + quoted + "}", Tier.FREE);
+            assertThat(p.type()).isEqualTo("urn:soundbox:problem:invalid-duration");
+            assertThat(p.detail()).contains("number").contains("string");
+            assertThat(p.extensions()).containsEntry("field", "duration");
+        }
     }
 
     @Test
