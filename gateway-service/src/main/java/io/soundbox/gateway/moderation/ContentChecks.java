@@ -22,10 +22,12 @@ import org.jboss.logging.Logger;
 public class ContentChecks {
     private static final Logger LOG = Logger.getLogger(ContentChecks.class);
     /**
-     * User text in the library's and speech's request bodies: vote notes, playlist name and
-     * description, tag suggestions' category, speech text and tags.
+     * User text in the library's and speech's request bodies: vote notes and feedback reasons (shown
+     * to everyone, counted by reason), playlist name and description, tag suggestions' category,
+     * speech text and tags.
      */
-    static final List<String> PROXIED_MEMBERS = List.of("text", "notes", "name", "description", "category", "tags");
+    static final List<String> PROXIED_MEMBERS = List.of("text", "notes", "feedback_reasons", "name", "description",
+            "category", "tags");
 
     private final ContentPolicy policy;
     private final ObjectMapper json;

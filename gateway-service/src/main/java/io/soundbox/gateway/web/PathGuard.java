@@ -42,6 +42,29 @@ public class PathGuard {
     void install(@Observes Router router) {
         router.route().order(ROUTE_ORDER).handler(this::check);
         router.route().order(ROUTE_ORDER).failureHandler(this::earlyFailure);
+        // A malformed escape ("%zz", a lone "%") fails in Vert.x Web's own path normalisation, before any
+        // route or failure handler can match: only the router's error handler sees that 400.
+        router.errorHandler(400, this::unroutable);
+    }
+
+    /** A 400 that no route's failure handler answered: the same problem the guard would have sent. */
+    void unroutable(RoutingContext ctx) {
+        if (ctx.response().headWritten()) {
+            return;
+        }
+        // No route ran, so SecurityHeaders did not either: the headers every answer carries.
+        ctx.response().putHeader("X-Content-Type-Options", "nosniff")
+                .putHeader("Referrer-Policy", "strict-origin-when-cross-origin")
+                .putHeader("Permissions-Policy", SecurityHeaders.PERMISSIONS_POLICY)
+                .putHeader("X-Frame-Options", "SAMEORIGIN")
+                .putHeader("Content-Security-Policy", SecurityHeaders.CSP);
+        String raw = rawPath(ctx.request().uri());
+        Result result = PathCanonicaliser.canonicalise(raw);
+        if (result.refused()) {
+            problem(ctx, 400, "invalid-path", "Invalid request", result.refusal(), raw, Map.of());
+        } else {
+            problem(ctx, 400, "invalid-request", "Invalid request", "the request could not be read", raw, Map.of());
+        }
     }
 
     void check(RoutingContext ctx) {

@@ -79,6 +79,8 @@ class LibraryProxyTests {
                 {"POST", "/api/vote/", "{\"generation_id\":\"gen-1\",\"vote\":1,\"notes\":\"%s my p0rn\"}", "notes"},
                 {"POST", "/api/generations/gen-1/vote", "{\"vote\":1,\"notes\":\"%s sh1t\"}", "notes"},
                 {"POST", "/api/library/gen-1/vote", "{\"vote\":-1,\"notes\":\"%s s h i t\"}", "notes"},
+                {"POST", "/api/library/gen-1/vote", "{\"vote\":1,\"notes\":\"%s\",\"feedback_reasons\":[\"porn\"]}",
+                        "feedback_reasons"},
                 {"POST", "/api/playlists", "{\"name\":\"%s p0rn mix\"}", "name"},
                 {"POST", "/api/playlists/", "{\"name\":\"fine %s\",\"description\":\"fuck this\"}", "description"},
                 {"PUT", "/api/playlists/pl-1", "{\"name\":\"%s p0rn mix\"}", "name"},

@@ -46,6 +46,10 @@ public class VoteStore {
     /** Sets (1, -1) or removes (0) the user's vote. */
     public Tally vote(String generationId, String userId, VoteRequest v, Instant now) {
         text.require("notes", v.notes());
+        // Reasons are public (counted by reason on the feedback route), so they are user text too.
+        for (String reason : v.feedbackReasons() == null ? List.<String>of() : v.feedbackReasons()) {
+            text.require("feedback_reasons", reason);
+        }
         return jdbc.write("record a vote on " + generationId, c -> {
             if (v.vote() == 0) {
                 Jdbc.update(c, "DELETE FROM votes WHERE generation_id = ? AND user_id = ?", generationId, userId);

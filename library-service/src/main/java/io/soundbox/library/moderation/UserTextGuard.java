@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * The content policy (libs/moderation, the same word list and rules as the gateway's) applied where
- * the library stores user text: vote notes, playlist names and descriptions, tag suggestions. The
+ * the library stores user text: vote notes and feedback reasons, playlist names and descriptions, tag suggestions. The
  * stores call it themselves, so every route and alias that reaches them is covered, whatever the
  * gateway in front recognised.
  */

@@ -69,6 +69,16 @@ class UserTextFilterApiTest {
     }
 
     @Test
+    void feedbackReasonsWithABlockedWordAreRefused() throws SQLException {
+        // Reasons are shown to everyone, counted by reason, on GET /api/library/{id}/feedback.
+        String id = api.ingest("owner-" + UUID.randomUUID(), true, "soft rain on a tin roof");
+        String voter = "reasoner-" + UUID.randomUUID();
+        refused(as(api.user(voter)).body("{\"vote\":1,\"feedback_reasons\":[\"catchy\",\"porn\"]}")
+                .post("/api/library/" + id + "/vote"), "feedback_reasons");
+        assertThat(count("SELECT count(*) FROM votes WHERE user_id = ?", voter)).isZero();
+    }
+
+    @Test
     void playlistNamesAndDescriptionsWithABlockedWordAreRefused() throws SQLException {
         String owner = "pl-owner-" + UUID.randomUUID();
         String token = api.user(owner);
