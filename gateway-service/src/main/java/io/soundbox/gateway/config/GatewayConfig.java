@@ -299,6 +299,13 @@ public interface GatewayConfig {
          */
         @WithDefault("8192")
         int maxUriLength();
+
+        /**
+         * Addresses and CIDR ranges that may read {@code /q/metrics} (a Prometheus scraper's network in a
+         * cluster); anyone else gets 404. Loopback by default.
+         */
+        @WithDefault("127.0.0.0/8,::1")
+        List<String> metricsAllowedFrom();
     }
 
     interface Kafka {

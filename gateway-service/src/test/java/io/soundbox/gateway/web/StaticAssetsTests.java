@@ -41,6 +41,12 @@ class StaticAssetsTests {
             "/js/actions.js", "/js/radio.js", "/js/library.js", "/js/generate.js", "/js/playlists.js", "/js/history.js");
 
     @Test
+    void theGatewaysOwnMetricsAnswerLoopbackScrapes() {
+        // The default soundbox.security.metrics-allowed-from is loopback, where the tests call from.
+        given().get("/q/metrics").then().statusCode(200).body(containsString("# TYPE"));
+    }
+
+    @Test
     void theAppPageLoadsItsScriptsAsModulesWithoutInlineCode() {
         given().get("/").then().statusCode(200)
                 .contentType(startsWith("text/html"))
