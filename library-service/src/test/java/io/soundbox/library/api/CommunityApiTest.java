@@ -20,12 +20,9 @@ import io.soundbox.events.LibraryEvent;
 import io.soundbox.events.Topics;
 import io.soundbox.library.FreshDataDirResource;
 import io.soundbox.library.InternalAuthResource;
-import io.soundbox.library.config.LibraryConfig;
-import io.soundbox.library.persistence.GenerationRepository;
 import io.soundbox.library.persistence.LibrarySchema;
 import io.soundbox.testsupport.KafkaBroker;
 import io.soundbox.testsupport.KafkaBrokerResource;
-import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
@@ -35,8 +32,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,19 +42,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaBrokerResource.class)
 @QuarkusTestResource(FreshDataDirResource.class)
 @QuarkusTestResource(InternalAuthResource.class)
-class CommunityApiTest {
-    @Inject
-    GenerationRepository repository;
-    @Inject
-    LibraryConfig config;
-    @ConfigProperty(name = InternalAuthResource.PRIVATE_KEY_PROPERTY)
-    String privateKeyPath;
-    ApiCalls api;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiCalls(repository, privateKeyPath);
-    }
+class CommunityApiTest extends LibraryApiTestBase {
 
     @Test
     void votesCountOncePerUserAndAreAnnounced() {

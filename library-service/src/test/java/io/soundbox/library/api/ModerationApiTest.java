@@ -18,11 +18,8 @@ import io.soundbox.events.LibraryEvent;
 import io.soundbox.library.Eventually;
 import io.soundbox.library.FreshDataDirResource;
 import io.soundbox.library.InternalAuthResource;
-import io.soundbox.library.config.LibraryConfig;
 import io.soundbox.library.domain.ReviewStatus;
-import io.soundbox.library.persistence.GenerationRepository;
 import io.soundbox.testsupport.KafkaBrokerResource;
-import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,8 +27,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,7 +38,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaBrokerResource.class)
 @QuarkusTestResource(FreshDataDirResource.class)
 @QuarkusTestResource(InternalAuthResource.class)
-class ModerationApiTest {
+class ModerationApiTest extends LibraryApiTestBase {
     /** Turns moderation on. */
     public static class ModerationOn implements QuarkusTestProfile {
         @Override
@@ -52,18 +47,6 @@ class ModerationApiTest {
         }
     }
 
-    @Inject
-    GenerationRepository repository;
-    @Inject
-    LibraryConfig config;
-    @ConfigProperty(name = InternalAuthResource.PRIVATE_KEY_PROPERTY)
-    String privateKeyPath;
-    ApiCalls api;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiCalls(repository, privateKeyPath);
-    }
 
     @Test
     void aPendingItemIsHiddenEverywhereUntilApprovedAndAReplayKeepsTheDecision() {

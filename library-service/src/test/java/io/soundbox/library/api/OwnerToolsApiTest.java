@@ -15,18 +15,13 @@ import io.restassured.path.json.JsonPath;
 import io.soundbox.events.LibraryEvent;
 import io.soundbox.library.FreshDataDirResource;
 import io.soundbox.library.InternalAuthResource;
-import io.soundbox.library.config.LibraryConfig;
-import io.soundbox.library.persistence.GenerationRepository;
 import io.soundbox.testsupport.KafkaBrokerResource;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,19 +32,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaBrokerResource.class)
 @QuarkusTestResource(FreshDataDirResource.class)
 @QuarkusTestResource(InternalAuthResource.class)
-class OwnerToolsApiTest {
-    @Inject
-    GenerationRepository repository;
-    @Inject
-    LibraryConfig config;
-    @ConfigProperty(name = InternalAuthResource.PRIVATE_KEY_PROPERTY)
-    String privateKeyPath;
-    ApiCalls api;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiCalls(repository, privateKeyPath);
-    }
+class OwnerToolsApiTest extends LibraryApiTestBase {
 
     @Test
     void publicItemsAreApprovedAsTheyArriveWithModerationOff() {

@@ -14,11 +14,8 @@ import io.soundbox.events.Topics;
 import io.soundbox.library.Eventually;
 import io.soundbox.library.FreshDataDirResource;
 import io.soundbox.library.InternalAuthResource;
-import io.soundbox.library.config.LibraryConfig;
-import io.soundbox.library.persistence.GenerationRepository;
 import io.soundbox.testsupport.KafkaBrokerResource;
 import io.soundbox.testsupport.KafkaBroker;
-import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -35,8 +32,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,19 +43,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaBrokerResource.class)
 @QuarkusTestResource(FreshDataDirResource.class)
 @QuarkusTestResource(InternalAuthResource.class)
-class RestoreApiTest {
-    @Inject
-    GenerationRepository repository;
-    @Inject
-    LibraryConfig config;
-    @ConfigProperty(name = InternalAuthResource.PRIVATE_KEY_PROPERTY)
-    String privateKeyPath;
-    ApiCalls api;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiCalls(repository, privateKeyPath);
-    }
+class RestoreApiTest extends LibraryApiTestBase {
 
     /** A backup as backup-service takes it: the database's consistent copy in the backup folder. */
     record Backup(String id, Path database, Instant createdAt) {

@@ -11,10 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.soundbox.library.FreshDataDirResource;
 import io.soundbox.library.InternalAuthResource;
-import io.soundbox.library.config.LibraryConfig;
-import io.soundbox.library.persistence.GenerationRepository;
 import io.soundbox.testsupport.KafkaBrokerResource;
-import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -22,8 +19,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,19 +30,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaBrokerResource.class)
 @QuarkusTestResource(FreshDataDirResource.class)
 @QuarkusTestResource(InternalAuthResource.class)
-class UserTextFilterApiTest {
-    @Inject
-    GenerationRepository repository;
-    @Inject
-    LibraryConfig config;
-    @ConfigProperty(name = InternalAuthResource.PRIVATE_KEY_PROPERTY)
-    String privateKeyPath;
-    ApiCalls api;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiCalls(repository, privateKeyPath);
-    }
+class UserTextFilterApiTest extends LibraryApiTestBase {
 
     @Test
     void voteNotesWithABlockedWordAreRefusedOnEveryVoteRoute() throws SQLException {
