@@ -1,15 +1,12 @@
 package io.soundbox.generation.engine.procedural;
 
-import io.soundbox.audio.PcmBuffer;
-import io.soundbox.audio.PcmSource;
 import io.soundbox.audio.PcmSpool;
 import io.soundbox.generation.engine.AudioEngine;
 import io.soundbox.generation.engine.CancellationCheck;
 import io.soundbox.generation.engine.GenerationCancelledException;
 import io.soundbox.generation.engine.GenerationInput;
 import io.soundbox.generation.engine.ProgressListener;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.soundbox.generation.engine.SpoolingEngine;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -22,7 +19,7 @@ import java.util.SplittableRandom;
  * style's finishing touches ({@link StyleEffects}) and a soft limiter master it. Every random choice
  * comes from the request's seed, so a seed reproduces its audio exactly.
  */
-public final class MusicEngine implements AudioEngine {
+public final class MusicEngine implements SpoolingEngine {
     public static final int SAMPLE_RATE = 32_000;
     /** The original's loop rule: 0.5 s of the tail crossfaded into the head. */
     static final double LOOP_CROSSFADE_SECONDS = 0.5;
@@ -37,15 +34,6 @@ public final class MusicEngine implements AudioEngine {
     @Override
     public int sampleRate() {
         return SAMPLE_RATE;
-    }
-
-    @Override
-    public PcmBuffer generate(GenerationInput input, ProgressListener progress, CancellationCheck cancelled) {
-        try (PcmSpool clip = render(input, AudioEngine.scratchDir(), progress, cancelled)) {
-            return PcmSource.readAll(clip);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**

@@ -1,15 +1,12 @@
 package io.soundbox.generation.engine.procedural;
 
-import io.soundbox.audio.PcmBuffer;
-import io.soundbox.audio.PcmSource;
 import io.soundbox.audio.PcmSpool;
 import io.soundbox.generation.engine.AudioEngine;
 import io.soundbox.generation.engine.CancellationCheck;
 import io.soundbox.generation.engine.GenerationCancelledException;
 import io.soundbox.generation.engine.GenerationInput;
 import io.soundbox.generation.engine.ProgressListener;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.soundbox.generation.engine.SpoolingEngine;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -18,7 +15,7 @@ import java.util.SplittableRandom;
  * Procedural sound effects at 32 kHz mono: keywords pick one or two {@link SfxRecipe}s (a second one is
  * mixed in quieter, so "rain and thunder" has both), the seed drives every random choice.
  */
-public final class SfxEngine implements AudioEngine {
+public final class SfxEngine implements SpoolingEngine {
     public static final int SAMPLE_RATE = 32_000;
     private static final int BLOCK = SAMPLE_RATE / 10;
 
@@ -30,15 +27,6 @@ public final class SfxEngine implements AudioEngine {
     @Override
     public int sampleRate() {
         return SAMPLE_RATE;
-    }
-
-    @Override
-    public PcmBuffer generate(GenerationInput input, ProgressListener progress, CancellationCheck cancelled) {
-        try (PcmSpool clip = render(input, AudioEngine.scratchDir(), progress, cancelled)) {
-            return PcmSource.readAll(clip);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Renders block by block into a spool on disk and masters it there: memory is one block. */
