@@ -86,7 +86,7 @@ public class ContentChecks {
         }
         ContentPolicy.Refusal r = refusal.get();
         LOG.debugf("content filter blocked %s%s", r.field(), apiPath == null ? "" : " on /api/" + apiPath);
-        throw ApiProblem.badRequest(ContentPolicy.PROBLEM_SLUG, r.detail()).with("error", r.detail())
+        throw ApiProblem.badRequest(ContentPolicy.PROBLEM_SLUG, r.detail())
                 .with("field", r.field());
     }
 }
